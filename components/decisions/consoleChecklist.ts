@@ -1,0 +1,114 @@
+// The console checklist: the steps of the Auth0 procedure that Okta's API cannot do for a custom app
+// (Okta support: "application provisioning settings cannot be updated using the Application
+// Connections API and must be updated in Okta Admin UI"). The component outputs this text per
+// connection, with the exact values and direct links, so the admin copies rather than guesses.
+import { oktaAdminAppUrl } from "./urls";
+
+export interface ChecklistInput {
+  stackName: string;
+  /** Path of the connection in the stack config, for the phase switch step (oktaScim:connections[0]). */
+  configPath: string;
+  oktaOrgName: string;
+  oktaBaseUrl: string;
+  scimApp: { id: string; name: string; label: string };
+  scimEndpointUrl: string;
+  /** The stack output that holds the current SCIM token (a secret). */
+  tokenOutputName: string;
+  consoleStepsDone: boolean;
+  /** okta.app.Connection / okta.app.Features are declared instead of the SCIM-connection and To App steps. */
+  manageProvisioningViaApi: boolean;
+}
+
+export interface ChecklistStep {
+  /** Stable id of the manual step this covers (README step table). */
+  id: string;
+  title: string;
+  details: string[];
+  link?: string;
+}
+
+/** The command that prints the SCIM token for pasting into Okta (never the token itself). */
+export function tokenCommand(stackName: string, tokenOutputName: string): string {
+  return `pulumi stack output ${tokenOutputName} --show-secrets --stack ${stackName}`;
+}
+
+export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
+  const link = (tab: Parameters<typeof oktaAdminAppUrl>[4]) =>
+    oktaAdminAppUrl(input.oktaOrgName, input.oktaBaseUrl, input.scimApp.name, input.scimApp.id, tab);
+  const steps: ChecklistStep[] = [
+    {
+      id: "O6-7",
+      title: `Switch on provisioning for "${input.scimApp.label}"`,
+      details: ["General tab → App Settings → Edit → Provisioning: select SCIM → Save."],
+      link: link("general"),
+    },
+  ];
+  if (input.manageProvisioningViaApi) {
+    steps.push({
+      id: "O9-14",
+      title: "SCIM connection and To App settings are declared through Okta's API",
+      details: [
+        "manageProvisioningViaApi is on: okta.app.Connection and okta.app.Features are declared.",
+        "If `pulumi up` fails on them (Okta refuses them for most custom apps), set manageProvisioningViaApi: false and follow the console steps this checklist then shows.",
+      ],
+      link: link("provisioning"),
+    });
+  } else {
+    steps.push(
+      {
+        id: "O9-12",
+        title: "Configure the SCIM connection",
+        details: [
+          "Provisioning tab → Integration → Edit.",
+          `SCIM connector base URL: ${input.scimEndpointUrl}`,
+          "Unique identifier field for users: userName",
+          "Supported provisioning actions: tick Push New Users and Push Profile Updates (leave Import and Push Groups off).",
+          "Authentication Mode: HTTP Header.",
+          `Authorization (Bearer): the token printed by \`${tokenCommand(input.stackName, input.tokenOutputName)}\``,
+          "Test Connector Configuration must succeed (it lists users), then Save.",
+        ],
+        link: link("provisioning"),
+      },
+      {
+        id: "O13-14",
+        title: "Enable the To App provisioning actions",
+        details: [
+          "Provisioning tab → To App → Edit.",
+          "Enable Create Users, Update User Attributes and Deactivate Users → Save.",
+        ],
+        link: link("to-app"),
+      },
+    );
+  }
+  steps.push(
+    input.consoleStepsDone
+      ? {
+          id: "PHASE-2",
+          title: "Phase 2 is declared",
+          details: [
+            `${input.configPath}.consoleStepsDone is true: the profile mapping (without the three type mappings) and the custom app attributes are managed by this stack.`,
+          ],
+          link: link("provisioning"),
+        }
+      : {
+          id: "PHASE-2",
+          title: "Tell the stack the console steps are done",
+          details: [
+            `Set ${input.configPath}.consoleStepsDone: true in Pulumi.${input.stackName}.yaml, open a pull request, and run \`pulumi up\` once it is merged.`,
+            "That declares the Okta → app profile mapping (removing the three type mappings that break Auth0's PUT) and the custom app attributes with their SCIM namespaces.",
+          ],
+        },
+  );
+  return steps;
+}
+
+/** The checklist as plain text, numbered, one step per block: what the stack output shows. */
+export function renderConsoleChecklist(steps: readonly ChecklistStep[]): string {
+  return steps
+    .map((step, i) => {
+      const lines = [`${i + 1}. [${step.id}] ${step.title}`, ...step.details.map((d) => `   - ${d}`)];
+      if (step.link) lines.push(`   Link: ${step.link}`);
+      return lines.join("\n");
+    })
+    .join("\n");
+}

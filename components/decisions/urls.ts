@@ -1,0 +1,46 @@
+// Every URL the integration builds, in one place. Host names come from validated config, so these
+// functions only assemble; they never guess.
+
+/** Auth0's inbound SCIM base URL for a connection, as the dashboard shows it (no trailing slash). */
+export function scimEndpointUrl(auth0Domain: string, connectionId: string): string {
+  return `https://${auth0Domain}/scim/v2/connections/${connectionId}`;
+}
+
+/** Where Okta sends the authorization code back to Auth0. */
+export function auth0LoginCallbackUrl(auth0LoginDomain: string): string {
+  return `https://${auth0LoginDomain}/login/callback`;
+}
+
+export function oktaOrgDomain(orgName: string, baseUrl: string): string {
+  return `${orgName}.${baseUrl}`;
+}
+
+/** The Okta org authorization server's endpoints (issuer = the org URL). */
+export function oktaOrgAuthorizationServer(oktaDomain: string) {
+  const issuer = `https://${oktaDomain}`;
+  return {
+    issuer,
+    authorizationEndpoint: `${issuer}/oauth2/v1/authorize`,
+    tokenEndpoint: `${issuer}/oauth2/v1/token`,
+    jwksUri: `${issuer}/oauth2/v1/keys`,
+    userinfoEndpoint: `${issuer}/oauth2/v1/userinfo`,
+  };
+}
+
+export type OktaAppTab = "general" | "assignments" | "provisioning" | "to-app" | "push-groups";
+
+const TAB_FRAGMENTS: Record<OktaAppTab, string> = {
+  general: "tab-general",
+  assignments: "tab-assignments",
+  provisioning: "tab-user-management",
+  "to-app": "tab-user-management/create-n-update",
+  "push-groups": "tab-push-groups",
+};
+
+/**
+ * Direct link to a tab of an app in the Okta admin console. The path (`/admin/app/{name}/instance/{id}`)
+ * is stable; the fragments are best effort (seen in public material, not documented by Okta).
+ */
+export function oktaAdminAppUrl(orgName: string, baseUrl: string, appName: string, appId: string, tab: OktaAppTab): string {
+  return `https://${orgName}-admin.${baseUrl}/admin/app/${appName}/instance/${appId}/#${TAB_FRAGMENTS[tab]}`;
+}

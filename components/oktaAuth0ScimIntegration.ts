@@ -1,0 +1,98 @@
+// One Okta Workforce org → one Auth0 connection with inbound SCIM. Thin on purpose: the decisions
+// (mappings, scopes, URLs, checklist text) live in ./decisions as pure functions.
+import * as pulumi from "@pulumi/pulumi";
+import type * as auth0 from "@pulumi/auth0";
+import type * as okta from "@pulumi/okta";
+import type { ConnectionConfig } from "../config/schema";
+import { declareAuth0Side } from "./auth0Side";
+import { declareOktaApps } from "./oktaApps";
+import { declareOktaProvisioning } from "./oktaProvisioning";
+import { consoleChecklistSteps, renderConsoleChecklist } from "./decisions/consoleChecklist";
+import { oktaOrgDomain, scimEndpointUrl } from "./decisions/urls";
+import { tokenOutputName } from "./naming";
+
+export const COMPONENT_TYPE = "oktaScim:index:OktaAuth0ScimIntegration";
+
+export interface OktaAuth0ScimIntegrationArgs {
+  connection: ConnectionConfig;
+  /** Where the connection sits in the stack config, for messages (oktaScim:connections[0]). */
+  configPath: string;
+  stackName: string;
+  auth0: { domain: string; loginDomain: string; provider: auth0.Provider };
+  okta: { orgName: string; baseUrl: string; provider: okta.Provider };
+}
+
+export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
+  readonly connectionId: pulumi.Output<string>;
+  readonly connectionName: pulumi.Output<string>;
+  readonly scimEndpointUrl: pulumi.Output<string>;
+  /** Secret. */
+  readonly scimToken: pulumi.Output<string>;
+  readonly tokenOutputName: string;
+  readonly oidcClientId: pulumi.Output<string>;
+  readonly scimAppId: pulumi.Output<string>;
+  readonly consoleChecklist: pulumi.Output<string>;
+
+  constructor(name: string, args: OktaAuth0ScimIntegrationArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(COMPONENT_TYPE, name, {}, opts);
+    const c = args.connection;
+    const oktaDomain = oktaOrgDomain(args.okta.orgName, args.okta.baseUrl);
+
+    const apps = declareOktaApps({ connection: c, auth0LoginDomain: args.auth0.loginDomain, provider: args.okta.provider, parent: this });
+    const auth0Side = declareAuth0Side({
+      connection: c,
+      oktaDomain,
+      oidcClientId: apps.oidcApp.clientId,
+      oidcClientSecret: apps.oidcClientSecret,
+      provider: args.auth0.provider,
+      parent: this,
+    });
+
+    this.connectionId = auth0Side.auth0Connection.id;
+    this.connectionName = auth0Side.auth0Connection.name;
+    this.scimEndpointUrl = auth0Side.auth0Connection.id.apply((id) => scimEndpointUrl(args.auth0.domain, id));
+    this.scimToken = auth0Side.scimTokenValue;
+    this.tokenOutputName = tokenOutputName(c.name);
+    this.oidcClientId = apps.oidcApp.clientId;
+    this.scimAppId = apps.scimApp.id;
+
+    if (c.consoleStepsDone) {
+      declareOktaProvisioning({
+        connection: c,
+        scimAppId: apps.scimApp.id,
+        scimEndpointUrl: this.scimEndpointUrl,
+        scimToken: this.scimToken,
+        provider: args.okta.provider,
+        parent: this,
+      });
+    }
+
+    this.consoleChecklist = pulumi
+      .all([apps.scimApp.id, apps.scimApp.name, this.scimEndpointUrl])
+      .apply(([appId, appName, url]) =>
+        renderConsoleChecklist(
+          consoleChecklistSteps({
+            stackName: args.stackName,
+            configPath: args.configPath,
+            oktaOrgName: args.okta.orgName,
+            oktaBaseUrl: args.okta.baseUrl,
+            scimApp: { id: appId, name: appName, label: c.scimApp.label },
+            scimEndpointUrl: url,
+            tokenOutputName: this.tokenOutputName,
+            consoleStepsDone: c.consoleStepsDone,
+            manageProvisioningViaApi: c.manageProvisioningViaApi,
+          }),
+        ),
+      );
+
+    this.registerOutputs({
+      connectionId: this.connectionId,
+      connectionName: this.connectionName,
+      scimEndpointUrl: this.scimEndpointUrl,
+      scimToken: this.scimToken,
+      oidcClientId: this.oidcClientId,
+      scimAppId: this.scimAppId,
+      consoleChecklist: this.consoleChecklist,
+    });
+  }
+}

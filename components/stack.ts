@@ -1,0 +1,36 @@
+// The stack: providers from config, one component per configured connection, and the outputs.
+import * as pulumi from "@pulumi/pulumi";
+import type { StackConfig } from "../config/schema";
+import { formatConfigPath } from "../config/paths";
+import { OktaAuth0ScimIntegration } from "./oktaAuth0ScimIntegration";
+import { auth0Provider, oktaProvider } from "./providers";
+
+export function defineStack(config: StackConfig, stackName: string = pulumi.getStack()): Record<string, pulumi.Output<unknown>> {
+  const tenant = auth0Provider(config.auth0);
+  const orgs = new Map(config.oktaOrgs.map((org) => [org.name, { org, provider: oktaProvider(org) }]));
+
+  const outputs: Record<string, pulumi.Output<unknown>> = {};
+  config.connections.forEach((connection, index) => {
+    // Validation guarantees the reference resolves.
+    const { org, provider } = orgs.get(connection.oktaOrg)!;
+    const integration = new OktaAuth0ScimIntegration(connection.name, {
+      connection,
+      configPath: formatConfigPath(["connections", index]),
+      stackName,
+      auth0: { domain: config.auth0.domain, loginDomain: config.auth0.customDomain ?? config.auth0.domain, provider: tenant },
+      okta: { orgName: org.orgName, baseUrl: org.baseUrl, provider },
+    });
+    // Everything a reviewer may read without --show-secrets, under the connection's name...
+    outputs[connection.name] = pulumi.output({
+      connectionId: integration.connectionId,
+      connectionName: integration.connectionName,
+      scimEndpointUrl: integration.scimEndpointUrl,
+      oidcClientId: integration.oidcClientId,
+      scimAppId: integration.scimAppId,
+      consoleChecklist: integration.consoleChecklist,
+    });
+    // ...and the token on its own, so `pulumi stack output <name>-scim-token --show-secrets` prints just it.
+    outputs[integration.tokenOutputName] = integration.scimToken;
+  });
+  return outputs;
+}

@@ -1,0 +1,92 @@
+// Rules that span several fields of an already shape-valid config. Each returns problems with the
+// path of the offending setting, so the loader can report them all at once.
+import { missingOktaScopes } from "../components/decisions/tokenScopes";
+import { mappingsDuplicatingDefaults } from "../components/decisions/scimMappings";
+import { BASE_APP_ATTRIBUTE_NAMES } from "../components/decisions/oktaProfileMappings";
+import type { StackConfig } from "./schema";
+
+export interface ConfigProblem {
+  /** Path below the namespace, as zod reports it: ["connections", 1, "groups", 0]. */
+  path: (string | number)[];
+  message: string;
+}
+
+/** Indexes of the entries whose key was already seen earlier in the list. */
+function laterDuplicates<T>(items: readonly T[], keyOf: (item: T) => string): { index: number; firstIndex: number }[] {
+  const first = new Map<string, number>();
+  const out: { index: number; firstIndex: number }[] = [];
+  items.forEach((item, index) => {
+    const k = keyOf(item);
+    const seen = first.get(k);
+    if (seen === undefined) first.set(k, index);
+    else out.push({ index, firstIndex: seen });
+  });
+  return out;
+}
+
+export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+
+  for (const d of laterDuplicates(config.oktaOrgs, (o) => o.name)) {
+    problems.push({ path: ["oktaOrgs", d.index, "name"], message: `repeats the name of oktaOrgs[${d.firstIndex}]; give each Okta org its own name` });
+  }
+  for (const d of laterDuplicates(config.oktaOrgs, (o) => `${o.orgName}.${o.baseUrl}`)) {
+    problems.push({
+      path: ["oktaOrgs", d.index, "orgName"],
+      message: `configures the same Okta org as oktaOrgs[${d.firstIndex}]; declare an org once and reference it from every connection`,
+    });
+  }
+  for (const d of laterDuplicates(config.connections, (c) => c.name.toLowerCase())) {
+    problems.push({ path: ["connections", d.index, "name"], message: `repeats the Auth0 connection name of connections[${d.firstIndex}]; connection names are unique in a tenant` });
+  }
+
+  const orgNames = new Set(config.oktaOrgs.map((o) => o.name));
+  config.connections.forEach((c, ci) => {
+    const at = (...rest: (string | number)[]) => ["connections", ci, ...rest];
+    if (!orgNames.has(c.oktaOrg)) {
+      problems.push({ path: at("oktaOrg"), message: `names no entry of oktaOrgs; use one of: ${[...orgNames].join(", ")}` });
+    }
+    for (const d of laterDuplicates(c.groups, (g) => ("id" in g ? `id:${g.id}` : `name:${g.name.toLowerCase()}`))) {
+      problems.push({ path: at("groups", d.index), message: `repeats groups[${d.firstIndex}]; list each group once` });
+    }
+    for (const d of laterDuplicates(c.users, (u) => ("id" in u ? `id:${u.id}` : `login:${u.login.toLowerCase()}`))) {
+      problems.push({ path: at("users", d.index), message: `repeats users[${d.firstIndex}]; list each user once` });
+    }
+    const missing = missingOktaScopes(c.scim.tokenScopes);
+    if (missing.length > 0) {
+      problems.push({ path: at("scim", "tokenScopes"), message: `lacks ${missing.join(", ")}, which Okta needs to list, create and update users; add them` });
+    }
+    for (const d of laterDuplicates(c.scim.tokenScopes, (s) => s)) {
+      problems.push({ path: at("scim", "tokenScopes", d.index), message: "repeats a scope; list each scope once" });
+    }
+    c.scim.additionalMappings.forEach((m, mi) => {
+      if (mappingsDuplicatingDefaults([m]).length > 0) {
+        problems.push({
+          path: at("scim", "additionalMappings", mi),
+          message: `maps ${m.scim} or ${m.auth0}, which Auth0's default okta mappings already map (components/decisions/scimMappings.ts); remove it`,
+        });
+      }
+    });
+    for (const d of laterDuplicates(c.scim.additionalMappings, (m) => m.scim)) {
+      problems.push({ path: at("scim", "additionalMappings", d.index, "scim"), message: `maps the same SCIM attribute as additionalMappings[${d.firstIndex}]` });
+    }
+    for (const d of laterDuplicates(c.scim.additionalMappings, (m) => m.auth0)) {
+      problems.push({ path: at("scim", "additionalMappings", d.index, "auth0"), message: `fills the same Auth0 attribute as additionalMappings[${d.firstIndex}]` });
+    }
+    c.customAttributes.forEach((a, ai) => {
+      if (BASE_APP_ATTRIBUTE_NAMES.has(a.index)) {
+        problems.push({ path: at("customAttributes", ai, "index"), message: `is a base attribute of the SCIM app (${a.index}); custom attributes need a name of their own` });
+      }
+    });
+    for (const d of laterDuplicates(c.customAttributes, (a) => a.index)) {
+      problems.push({ path: at("customAttributes", d.index, "index"), message: `repeats the name of customAttributes[${d.firstIndex}]` });
+    }
+    for (const d of laterDuplicates(c.customAttributes, (a) => `${a.externalNamespace}:${a.externalName}`)) {
+      problems.push({
+        path: at("customAttributes", d.index, "externalName"),
+        message: `sends the same SCIM attribute as customAttributes[${d.firstIndex}] (same externalName and externalNamespace); Auth0 would receive one value for two attributes`,
+      });
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,113 @@
+// Reads the stack config and validates it before anything is registered.
+//
+// Pulumi's typed getters (requireObject, getNumber, getBoolean) put the raw value into their error
+// text, secret or not, so this module reads the raw strings and parses them itself; no message it
+// produces contains a config value.
+import * as pulumi from "@pulumi/pulumi";
+import { CONFIG_NAMESPACE, SECRET_FIELDS, stackConfigSchema, type StackConfig } from "./schema";
+import { crossFieldProblems, type ConfigProblem } from "./crossFieldRules";
+import { formatConfigPath } from "./paths";
+
+/** The top-level keys of the namespace; anything else under `oktaScim:` is a typo. */
+export const TOP_LEVEL_KEYS = ["auth0", "oktaOrgs", "connections"] as const;
+
+/** Raw config as Pulumi hands it to the program: key → string (objects as JSON), plus which keys are secret. */
+export interface RawConfig {
+  values: Record<string, string>;
+  secretKeys: ReadonlySet<string>;
+}
+
+export class ConfigValidationError extends pulumi.RunError {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(renderProblems(problems));
+    this.name = "ConfigValidationError";
+  }
+}
+
+export function renderProblems(problems: readonly ConfigProblem[]): string {
+  const lines = problems.map((p) => `  - ${formatConfigPath(p.path)}: ${p.message}`);
+  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  return `Invalid stack configuration (${count}); nothing was created:\n${lines.join("\n")}`;
+}
+
+/** Every path below `value` whose last key is a credential field. */
+function secretFieldPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => secretFieldPaths(v, [...path, i]));
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    (SECRET_FIELDS as readonly string[]).includes(k) && v !== undefined ? [[...path, k]] : secretFieldPaths(v, [...path, k]),
+  );
+}
+
+/** Pure: raw config in, validated config or every problem out. */
+export function parseStackConfig(raw: RawConfig): { config: StackConfig } | { problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const input: Record<string, unknown> = {};
+  const prefix = `${CONFIG_NAMESPACE}:`;
+  for (const fullKey of Object.keys(raw.values).sort()) {
+    if (!fullKey.startsWith(prefix)) continue;
+    const key = fullKey.slice(prefix.length);
+    if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) {
+      problems.push({ path: [key], message: `is not a setting of this project; the settings are ${TOP_LEVEL_KEYS.join(", ")}` });
+      continue;
+    }
+    try {
+      input[key] = JSON.parse(raw.values[fullKey]);
+    } catch {
+      problems.push({ path: [key], message: "must be a YAML mapping or list (it was read as a plain string)" });
+      continue;
+    }
+    if (!raw.secretKeys.has(fullKey)) {
+      for (const p of secretFieldPaths(input[key], [key])) {
+        problems.push({
+          path: p,
+          message: `is a credential stored in plain text; set it with \`pulumi config set --secret --path '${formatConfigPath(p).slice(prefix.length)}' <value>\``,
+        });
+      }
+    }
+  }
+  const result = stackConfigSchema.safeParse(input);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push(...problemsFromIssue(issue));
+    }
+    return { problems };
+  }
+  problems.push(...crossFieldProblems(result.data));
+  return problems.length > 0 ? { problems } : { config: result.data };
+}
+
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+  input?: unknown;
+}
+
+function problemsFromIssue(issue: ZodIssueLike): ConfigProblem[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  if (issue.code === "unrecognized_keys" && issue.keys) {
+    return issue.keys.map((k) => ({ path: [...path, k], message: "is not a known setting here (a typo?); remove or rename it" }));
+  }
+  if (issue.code === "invalid_type" && issue.input === undefined) {
+    return [{ path, message: "is required" }];
+  }
+  return [{ path, message: issue.message }];
+}
+
+/** Reads the raw config the Pulumi engine (or a test's mocks) gave this program. */
+export function readRawConfig(): RawConfig {
+  const values = pulumi.runtime.allConfig();
+  // `isConfigSecret` is exported by the runtime but marked internal in its typings.
+  const runtime = pulumi.runtime as unknown as { isConfigSecret?: (k: string) => boolean };
+  const secretKeys = new Set(Object.keys(values).filter((k) => runtime.isConfigSecret?.(k) === true));
+  return { values, secretKeys };
+}
+
+/** Reads and validates the stack config; throws a ConfigValidationError listing every problem. */
+export function loadStackConfig(raw: RawConfig = readRawConfig()): StackConfig {
+  const parsed = parseStackConfig(raw);
+  if ("problems" in parsed) throw new ConfigValidationError(parsed.problems);
+  return parsed.config;
+}

@@ -1,0 +1,169 @@
+// The one schema of the stack config (namespace `oktaScim`). Everything the program reads from
+// `Pulumi.<stack>.yaml` is described here; unknown keys are refused because in a reviewed config file
+// an unknown key is almost always a typo that would otherwise be silently ignored.
+import { z } from "zod";
+import {
+  ALL_SCIM_TOKEN_SCOPES,
+  DEFAULT_SCIM_TOKEN_SCOPES,
+} from "../components/decisions/tokenScopes";
+import { SCIM_NAMESPACES } from "../components/decisions/scimNamespaces";
+
+/** Keys of the stack config, as written in `Pulumi.<stack>.yaml` (`oktaScim:<key>`). */
+export const CONFIG_NAMESPACE = "oktaScim";
+
+/** Fields whose values are credentials: they must be `secure:` in the stack file and are never printed. */
+export const SECRET_FIELDS = ["clientSecret", "apiToken", "privateKey"] as const;
+
+const OKTA_BASE_URLS = ["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil"] as const;
+
+// DNS label rules, lower case: what Auth0 and Okta accept in the host names we build URLs from.
+const hostname = z
+  .string()
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    "must be a lower-case host name without scheme or path, for example acme.eu.auth0.com",
+  );
+
+const auth0TenantDomain = hostname.refine((d) => /\.auth0\.com$/.test(d), {
+  message: "must be the tenant's own domain ending in .auth0.com (put a custom domain in customDomain)",
+});
+
+const httpsUrl = z
+  .string()
+  .url("must be a full URL, for example https://example.com")
+  .refine((u) => u.startsWith("https://"), { message: "must use https://" });
+
+const secretString = z.string().min(1, "must not be empty");
+
+export const auth0TenantSchema = z.strictObject({
+  /** The tenant domain (`acme-dev.eu.auth0.com`): Management API, SCIM endpoint. */
+  domain: auth0TenantDomain,
+  /** Optional custom domain users log in through: used for the Okta redirect URI. */
+  customDomain: hostname.optional(),
+  /** Client id of the machine-to-machine app Pulumi deploys with. */
+  clientId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "must be an Auth0 client id (16-64 letters, digits, - or _)"),
+  clientSecret: secretString,
+});
+
+export const oktaOrgSchema = z
+  .strictObject({
+    /** How connections refer to this org. */
+    name: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, "must be a short lower-case key (a-z, 0-9, -)"),
+    /** `acme` in acme.okta.com. */
+    orgName: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be the Okta org name, the first label of its domain (acme in acme.okta.com)"),
+    baseUrl: z.enum(OKTA_BASE_URLS).default("okta.com"),
+    /** SSWS API token; or use clientId + privateKeyId + privateKey (OAuth service app). */
+    apiToken: secretString.optional(),
+    clientId: z.string().min(1).optional(),
+    privateKeyId: z.string().min(1).optional(),
+    privateKey: secretString.optional(),
+    /** Share of the org's rate limit the provider may use (1-100). */
+    maxApiCapacity: z.number().int().min(1).max(100).default(50),
+  })
+  .superRefine((org, ctx) => {
+    const oauth = org.clientId !== undefined || org.privateKey !== undefined || org.privateKeyId !== undefined;
+    if (org.apiToken !== undefined && oauth) {
+      ctx.addIssue({ code: "custom", path: ["apiToken"], message: "set either apiToken or clientId + privateKeyId + privateKey, not both" });
+    } else if (org.apiToken === undefined && !oauth) {
+      ctx.addIssue({ code: "custom", path: ["apiToken"], message: "is required (or clientId + privateKeyId + privateKey for an OAuth service app)" });
+    } else if (oauth) {
+      for (const key of ["clientId", "privateKeyId", "privateKey"] as const) {
+        if (org[key] === undefined) {
+          ctx.addIssue({ code: "custom", path: [key], message: "is required when the org uses OAuth service-app credentials" });
+        }
+      }
+    }
+  });
+
+const groupRef = z.union(
+  [
+    z.strictObject({ id: z.string().regex(/^00g[A-Za-z0-9]{17}$/, "must be an Okta group id (00g + 17 characters)") }),
+    z.strictObject({ name: z.string().min(1, "must not be empty") }),
+  ],
+  { error: "must be { id: 00g… } or { name: <group name> }" },
+);
+
+const userRef = z.union(
+  [
+    z.strictObject({ id: z.string().regex(/^00u[A-Za-z0-9]{17}$/, "must be an Okta user id (00u + 17 characters)") }),
+    z.strictObject({ login: z.string().min(3).includes("@", { message: "must be an Okta login (an email-like name)" }) }),
+  ],
+  { error: "must be { id: 00u… } or { login: <okta login> }" },
+);
+
+const scimMappingSchema = z.strictObject({
+  /** Auth0 user attribute, for example app_metadata.cost_center. */
+  auth0: z.string().regex(/^[a-z_][a-zA-Z0-9_.]*$/, "must be an Auth0 profile path such as app_metadata.cost_center"),
+  /** SCIM attribute path, for example urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:costCenter. */
+  scim: z.string().min(1, "must not be empty"),
+});
+
+const customAttributeSchema = z.strictObject({
+  /** The Okta app-user attribute name (variable name in the profile editor). */
+  index: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, "must be an Okta variable name (letters, digits, _)"),
+  title: z.string().min(1),
+  description: z.string().optional(),
+  type: z.enum(["string", "boolean", "number", "integer"]).default("string"),
+  /** The SCIM attribute name Okta sends. */
+  externalName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9.]*$/, "must be a SCIM attribute name such as costCenter"),
+  externalNamespace: z.enum(SCIM_NAMESPACES).default("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"),
+  /** Okta expression that fills the attribute, for example user.costCenter. */
+  source: z.string().min(1),
+});
+
+export const connectionSchema = z.strictObject({
+  /** The Auth0 connection name. Fixed: renaming replaces the connection, which deletes its users. */
+  name: z.string().regex(/^[a-zA-Z0-9](-?[a-zA-Z0-9]){0,127}$/, "must be letters and digits separated by single hyphens (Auth0 connection name)"),
+  displayName: z.string().min(1).max(128).optional(),
+  /** `name` of an entry of oktaScim:oktaOrgs. */
+  oktaOrg: z.string().min(1),
+  /** Auth0 applications (client ids) that may use the connection; this list is owned by the stack. */
+  enabledClients: z.array(z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "must be an Auth0 client id")).default([]),
+  /** OIDC scopes Auth0 asks Okta for at login. */
+  scopes: z.array(z.string().regex(/^[\x21-\x7e]+$/, "must be a scope name without spaces")).min(1, "must list at least one scope (the provider refuses an empty list)").default(["openid", "profile", "email"]),
+  domainAliases: z.array(hostname).default([]),
+  /** `protect` the Auth0 connection: deleting it deletes every user in it. */
+  protect: z.boolean().default(true),
+  oidcApp: z.strictObject({
+    label: z.string().min(1).max(100),
+    /** Add the refresh_token grant to the OIDC app. */
+    refreshToken: z.boolean().default(false),
+  }),
+  scimApp: z.strictObject({
+    label: z.string().min(1).max(100),
+    url: httpsUrl,
+  }),
+  /** Assigned to BOTH Okta apps: the log-in app and the provisioning app always see the same people. */
+  groups: z.array(groupRef).default([]),
+  users: z.array(userRef).default([]),
+  scim: z
+    .strictObject({
+      tokenScopes: z.array(z.enum(ALL_SCIM_TOKEN_SCOPES)).default([...DEFAULT_SCIM_TOKEN_SCOPES]),
+      /** Added to Auth0's default okta mappings (which are always stated, see components/decisions/scimMappings.ts). */
+      additionalMappings: z.array(scimMappingSchema).default([]),
+    })
+    .default({ tokenScopes: [...DEFAULT_SCIM_TOKEN_SCOPES], additionalMappings: [] }),
+  customAttributes: z.array(customAttributeSchema).default([]),
+  /**
+   * Phase switch: true once an Okta admin has done the console checklist (provisioning on, SCIM
+   * connection, To App settings). Only then are the profile mapping and app attributes declared.
+   */
+  consoleStepsDone: z.boolean().default(false),
+  /** Opt-in: declare okta.app.Connection / okta.app.Features instead of the console steps (Okta refuses them for most custom apps). */
+  manageProvisioningViaApi: z.boolean().default(false),
+});
+
+export const stackConfigSchema = z.strictObject({
+  auth0: auth0TenantSchema,
+  oktaOrgs: z.array(oktaOrgSchema).min(1, "must declare at least one Okta org"),
+  connections: z.array(connectionSchema).min(1, "must declare at least one connection"),
+});
+
+export type StackConfig = z.infer<typeof stackConfigSchema>;
+export type Auth0TenantConfig = StackConfig["auth0"];
+export type OktaOrgConfig = StackConfig["oktaOrgs"][number];
+export type ConnectionConfig = StackConfig["connections"][number];
+export type CustomAttributeConfig = ConnectionConfig["customAttributes"][number];
+export type ScimMapping = z.infer<typeof scimMappingSchema>;
+export type GroupRef = ConnectionConfig["groups"][number];
+export type UserRef = ConnectionConfig["users"][number];

@@ -4,11 +4,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RawConfig } from "../../config/load";
 import { mockInvoke, mockResourceState } from "./mockCloud";
+import { unwrapSecrets } from "./secretValues";
 
 export interface Registration {
   type: string;
   name: string;
+  /** Inputs as the engine received them, secrets unwrapped (see secretInputs). */
   inputs: Record<string, unknown>;
+  /** Dotted paths of inputs that reached the engine as secrets ("options", "apiToken"). */
+  secretInputs: string[];
   /** Provider reference the engine saw (`urn::id`), for custom resources. */
   provider?: string;
   /** `type::name` of the parent resource, or undefined for the stack's direct children. */
@@ -38,6 +42,17 @@ export interface RunOptions {
   stack: string;
   /** Preview mode: unknown outputs stay unknown, as in `pulumi preview`. */
   preview?: boolean;
+}
+
+/** The program threw: the error, and what had been registered before it did. */
+export class ProgramFailure extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly registrations: Registration[],
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = "ProgramFailure";
+  }
 }
 
 interface ResourceInternals {
@@ -78,29 +93,46 @@ export async function runProgram(raw: RawConfig, options: RunOptions): Promise<P
   );
   pulumi.runtime.setAllConfig(raw.values, [...raw.secretKeys]);
 
-  const declared: Omit<Registration, "inputs" | "provider" | "custom">[] = [];
+  const declared: Omit<Registration, "inputs" | "secretInputs" | "provider" | "custom">[] = [];
   let outputs: Record<string, pulumi.Output<unknown>> = {};
-  const resolved = await pulumi.runtime.runInPulumiStack(async () => {
-    pulumi.runtime.registerStackTransformation((args) => {
-      declared.push({
-        type: args.type,
-        name: args.name,
-        parent: describe(args.opts.parent),
-        protect: args.opts.protect === true,
-        dependsOn: dependsOnList(args.opts.dependsOn),
+  let failure: unknown;
+  let resolved: Record<string, unknown> | undefined;
+  try {
+    resolved = (await pulumi.runtime.runInPulumiStack(async () => {
+      pulumi.runtime.registerStackTransformation((args) => {
+        declared.push({
+          type: args.type,
+          name: args.name,
+          parent: describe(args.opts.parent),
+          protect: args.opts.protect === true,
+          dependsOn: dependsOnList(args.opts.dependsOn),
+        });
+        return undefined;
       });
-      return undefined;
-    });
-    // Loaded here so that it runs inside the mocked stack, like the CLI runs it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const program = require("../../index") as () => Promise<Record<string, pulumi.Output<unknown>>>;
-    outputs = await program();
-    return outputs;
-  });
+      // Loaded here so that it runs inside the mocked stack, like the CLI runs it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const program = require("../../index") as () => Promise<Record<string, pulumi.Output<unknown>>>;
+      // A throw is caught here, not left to reject the stack: a rejected stack leaves derived
+      // promises nobody awaits, which would fail the test process instead of this run.
+      try {
+        outputs = await program();
+      } catch (error) {
+        failure = error;
+      }
+      return outputs;
+    })) as Record<string, unknown> | undefined;
+  } catch (error) {
+    failure = failure ?? error;
+  }
+  // The stack's own output registration is still in flight; a later run's fresh mock monitor would not
+  // know its URN, so let it finish here.
+  await pulumi.runtime.disconnect();
 
   const registrations = declared.map((d) => {
     const engine = seen.get(`${d.type}::${d.name}`);
-    return { ...d, inputs: engine?.inputs ?? {}, provider: engine?.provider, custom: engine?.custom ?? false };
+    const { plain, secretPaths } = unwrapSecrets(engine?.inputs ?? {});
+    return { ...d, inputs: plain as Record<string, unknown>, secretInputs: secretPaths, provider: engine?.provider, custom: engine?.custom ?? false };
   });
-  return { registrations, invokes, outputs, resolved: (resolved ?? {}) as Record<string, unknown> };
+  if (failure !== undefined) throw new ProgramFailure(failure, registrations);
+  return { registrations, invokes, outputs, resolved: resolved ?? {} };
 }

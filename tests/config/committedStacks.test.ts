@@ -1,0 +1,48 @@
+// The committed stack files are valid, and a bad one stops the program before any registration.
+import { parseStackConfig } from "../../config/load";
+import { readStackFile, toRawConfig, SECRET_MARKER_PREFIX } from "../harness/stackFile";
+import { runCommittedStack } from "../harness/committedStack";
+import { ProgramFailure } from "../harness/runProgram";
+
+test.each(["dev", "prod"])("Pulumi.%s.yaml validates", (stack) => {
+  const { values, secretKeys } = readStackFile(stack);
+  const parsed = parseStackConfig(toRawConfig(values, secretKeys));
+  expect("problems" in parsed ? parsed.problems : []).toEqual([]);
+});
+
+test("dev is phase 2 with two connections, custom attributes and additional mappings; prod is phase 1", () => {
+  const dev = parseStackConfig(toRawConfig(readStackFile("dev").values, readStackFile("dev").secretKeys));
+  const prod = parseStackConfig(toRawConfig(readStackFile("prod").values, readStackFile("prod").secretKeys));
+  if (!("config" in dev) || !("config" in prod)) throw new Error("committed stacks must validate");
+  expect(dev.config.connections).toHaveLength(2);
+  expect(dev.config.connections.every((c) => c.consoleStepsDone)).toBe(true);
+  expect(dev.config.connections[0].groups.length).toBeGreaterThanOrEqual(2);
+  expect(dev.config.connections[0].customAttributes.length).toBeGreaterThanOrEqual(1);
+  expect(dev.config.connections[0].scim.additionalMappings.length).toBeGreaterThanOrEqual(1);
+  expect(prod.config.connections.every((c) => !c.consoleStepsDone)).toBe(true);
+});
+
+test("a bad setting stops the program before anything is registered, naming the setting and never a secret", async () => {
+  const failure = await runCommittedStack("dev", {
+    mutate: (v) => {
+      (v["oktaScim:connections"] as { groups: unknown[] }[])[1].groups[0] = { name: "" };
+    },
+  }).catch((e: unknown) => e);
+  expect(failure).toBeInstanceOf(ProgramFailure);
+  const { cause, registrations } = failure as ProgramFailure;
+  expect(registrations).toEqual([]);
+  expect((cause as Error).name).toBe("ConfigValidationError");
+  expect((cause as Error).message).toContain("oktaScim:connections[1].groups[0]");
+  expect((cause as Error).message).not.toContain(SECRET_MARKER_PREFIX);
+});
+
+test("credentials written in plain text are refused with the command that stores them as secrets", () => {
+  const { values } = readStackFile("prod");
+  // No key marked secret: as if clientSecret and apiToken had been written without `secure:`.
+  const parsed = parseStackConfig(toRawConfig(values, []));
+  if (!("problems" in parsed)) throw new Error("expected problems");
+  const messages = parsed.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
+  expect(messages).toContain("auth0.clientSecret: is a credential stored in plain text; set it with `pulumi config set --secret --path 'auth0.clientSecret' <value>`");
+  expect(messages.some((m) => m.startsWith("oktaOrgs.0.apiToken: is a credential stored in plain text"))).toBe(true);
+  expect(JSON.stringify(parsed.problems)).not.toContain(SECRET_MARKER_PREFIX);
+});

@@ -1,0 +1,59 @@
+import { consoleChecklistSteps, renderConsoleChecklist, tokenCommand, type ChecklistInput } from "../../components/decisions/consoleChecklist";
+
+const base: ChecklistInput = {
+  stackName: "staging",
+  configPath: "oktaScim:connections[1]",
+  oktaOrgName: "acme",
+  oktaBaseUrl: "oktapreview.com",
+  scimApp: { id: "0oaSCIM", name: "acme_scim_1", label: "Auth0 provisioning" },
+  scimEndpointUrl: "https://t.eu.auth0.com/scim/v2/connections/con_1",
+  tokenOutputName: "okta-acme-scim-token",
+  consoleStepsDone: false,
+  manageProvisioningViaApi: false,
+};
+
+test("phase 1: the console steps in the procedure's order, then the phase switch", () => {
+  expect(consoleChecklistSteps(base).map((s) => s.id)).toEqual(["O6-7", "O9-12", "O13-14", "PHASE-2"]);
+});
+
+test("the SCIM connection step has the exact values to type", () => {
+  const step = consoleChecklistSteps(base).find((s) => s.id === "O9-12")!;
+  const text = step.details.join("\n");
+  expect(text).toContain("SCIM connector base URL: https://t.eu.auth0.com/scim/v2/connections/con_1");
+  expect(text).toContain("Unique identifier field for users: userName");
+  expect(text).toContain("Push New Users and Push Profile Updates");
+  expect(text).toContain("HTTP Header");
+  expect(text).toContain("`pulumi stack output okta-acme-scim-token --show-secrets --stack staging`");
+  expect(step.link).toBe("https://acme-admin.oktapreview.com/admin/app/acme_scim_1/instance/0oaSCIM/#tab-user-management");
+});
+
+test("the To App step ticks create, update and deactivate", () => {
+  const step = consoleChecklistSteps(base).find((s) => s.id === "O13-14")!;
+  expect(step.details.join(" ")).toMatch(/Create Users, Update User Attributes and Deactivate Users/);
+});
+
+test("the phase switch names the setting path and the stack file", () => {
+  const step = consoleChecklistSteps(base).find((s) => s.id === "PHASE-2")!;
+  expect(step.details[0]).toContain("oktaScim:connections[1].consoleStepsDone: true in Pulumi.staging.yaml");
+});
+
+test("phase 2: the switch step reports phase 2 as declared", () => {
+  const step = consoleChecklistSteps({ ...base, consoleStepsDone: true }).find((s) => s.id === "PHASE-2")!;
+  expect(step.title).toBe("Phase 2 is declared");
+});
+
+test("with manageProvisioningViaApi the SCIM-connection and To App console steps give way to the API note", () => {
+  const ids = consoleChecklistSteps({ ...base, manageProvisioningViaApi: true }).map((s) => s.id);
+  expect(ids).toEqual(["O6-7", "O9-14", "PHASE-2"]);
+});
+
+test("rendered text is numbered with links", () => {
+  const text = renderConsoleChecklist(consoleChecklistSteps(base));
+  expect(text.split("\n")[0]).toBe('1. [O6-7] Switch on provisioning for "Auth0 provisioning"');
+  expect(text).toContain("\n4. [PHASE-2] ");
+  expect(text).toContain("   Link: https://acme-admin.oktapreview.com/");
+});
+
+test("the token command never contains a token, only the output name", () => {
+  expect(tokenCommand("prod", "x-scim-token")).toBe("pulumi stack output x-scim-token --show-secrets --stack prod");
+});

@@ -1,0 +1,144 @@
+// Runs the real stack program (index.ts) under Pulumi's mocks and records every registration: what
+// the engine would receive (type, name, inputs, provider reference) and the options the program set
+// (parent, protect, dependsOn). No CLI, no credentials, no network.
+import * as pulumi from "@pulumi/pulumi";
+import type { RawConfig } from "../config/load";
+import { testCloud, type MockCloud } from "./mockCloud";
+import { redactSecrets, unwrapSecrets } from "./secretValues";
+
+export interface Registration {
+  type: string;
+  name: string;
+  /** Inputs as the engine received them, secrets unwrapped (see secretInputs). */
+  inputs: Record<string, unknown>;
+  /** Inputs with every secret replaced by "[secret]" (what `npm run plan` prints). */
+  redactedInputs: Record<string, unknown>;
+  /** Dotted paths of inputs that reached the engine as secrets ("options", "apiToken"). */
+  secretInputs: string[];
+  /** Provider reference the engine saw (`urn::id`), for custom resources. */
+  provider?: string;
+  /** `type::name` of the parent resource, or undefined for the stack's direct children. */
+  parent?: string;
+  protect: boolean;
+  /** `type::name` of explicit dependencies. */
+  dependsOn: string[];
+  custom: boolean;
+}
+
+export interface InvokeCall {
+  token: string;
+  args: Record<string, unknown>;
+  provider?: string;
+}
+
+export interface ProgramRun {
+  registrations: Registration[];
+  invokes: InvokeCall[];
+  /** The stack outputs as the program returned them (Outputs: check secretness on these). */
+  outputs: Record<string, pulumi.Output<unknown>>;
+  /** The same outputs resolved (secretness is lost here). */
+  resolved: Record<string, unknown>;
+}
+
+export interface RunOptions {
+  stack: string;
+  /** Preview mode: unknown outputs stay unknown, as in `pulumi preview`. */
+  preview?: boolean;
+  /** What the mocked providers return; defaults to deterministic fake ids for tests. */
+  cloud?: MockCloud;
+}
+
+/** The program threw: the error, and what had been registered before it did. */
+export class ProgramFailure extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly registrations: Registration[],
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = "ProgramFailure";
+  }
+}
+
+interface ResourceInternals {
+  __name?: string;
+  __pulumiType?: string;
+}
+
+function describe(resource: pulumi.Resource | undefined): string | undefined {
+  const r = resource as unknown as ResourceInternals | undefined;
+  if (!r || r.__pulumiType === "pulumi:pulumi:Stack") return undefined;
+  return `${r.__pulumiType}::${r.__name}`;
+}
+
+function dependsOnList(d: pulumi.ResourceOptions["dependsOn"]): string[] {
+  if (!d) return [];
+  const list = Array.isArray(d) ? d : [d];
+  return list.filter((x): x is pulumi.Resource => pulumi.Resource.isInstance(x)).map((x) => describe(x) ?? "stack");
+}
+
+/** Runs index.ts with the given raw config. Throws what the program throws (for example a config error). */
+export async function runProgram(raw: RawConfig, options: RunOptions): Promise<ProgramRun> {
+  const seen = new Map<string, { inputs: Record<string, unknown>; provider?: string; custom: boolean }>();
+  const invokes: InvokeCall[] = [];
+  const cloud = options.cloud ?? testCloud;
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args: pulumi.runtime.MockResourceArgs) {
+        seen.set(`${args.type}::${args.name}`, { inputs: args.inputs, provider: args.provider, custom: args.custom ?? true });
+        return cloud.resourceState(args);
+      },
+      call(args: pulumi.runtime.MockCallArgs) {
+        invokes.push({ token: args.token, args: args.inputs, provider: args.provider });
+        return cloud.invoke(args);
+      },
+    },
+    "oktaScim",
+    options.stack,
+    options.preview ?? false,
+  );
+  pulumi.runtime.setAllConfig(raw.values, [...raw.secretKeys]);
+
+  const declared: Omit<Registration, "inputs" | "redactedInputs" | "secretInputs" | "provider" | "custom">[] = [];
+  let outputs: Record<string, pulumi.Output<unknown>> = {};
+  let failure: unknown;
+  let resolved: Record<string, unknown> | undefined;
+  try {
+    resolved = (await pulumi.runtime.runInPulumiStack(async () => {
+      pulumi.runtime.registerStackTransformation((args) => {
+        declared.push({
+          type: args.type,
+          name: args.name,
+          parent: describe(args.opts.parent),
+          protect: args.opts.protect === true,
+          dependsOn: dependsOnList(args.opts.dependsOn),
+        });
+        return undefined;
+      });
+      // Loaded here so that it runs inside the mocked stack, like the CLI runs it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const program = require("../index") as () => Promise<Record<string, pulumi.Output<unknown>>>;
+      // A throw is caught here, not left to reject the stack: a rejected stack leaves derived
+      // promises nobody awaits, which would fail the test process instead of this run.
+      try {
+        outputs = await program();
+      } catch (error) {
+        failure = error;
+      }
+      return outputs;
+    })) as Record<string, unknown> | undefined;
+  } catch (error) {
+    failure = failure ?? error;
+  }
+  // The stack's own output registration is still in flight; a later run's fresh mock monitor would not
+  // know its URN, so let it finish here.
+  await pulumi.runtime.disconnect();
+
+  const registrations = declared.map((d) => {
+    const engine = seen.get(`${d.type}::${d.name}`);
+    const { plain, secretPaths } = unwrapSecrets(engine?.inputs ?? {});
+    const redactedInputs = redactSecrets(engine?.inputs ?? {}, cloud.isSecretLeaf?.bind(cloud)) as Record<string, unknown>;
+    return { ...d, inputs: plain as Record<string, unknown>, redactedInputs, secretInputs: secretPaths, provider: engine?.provider, custom: engine?.custom ?? false };
+  });
+  if (failure !== undefined) throw new ProgramFailure(failure, registrations);
+  return { registrations, invokes, outputs, resolved: resolved ?? {} };
+}

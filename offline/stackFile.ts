@@ -1,0 +1,56 @@
+// Turns a committed `Pulumi.<stack>.yaml` into the raw config the Pulumi engine would hand the
+// program: one string per top-level key (objects as JSON), secret keys listed. Every `secure:` value
+// becomes a marker naming its path, so tests can prove that no secret reaches a plain output or a
+// message without knowing any real ciphertext.
+import * as fs from "fs";
+import * as path from "path";
+import { parse } from "yaml";
+import type { RawConfig } from "../config/load";
+
+export const REPO_ROOT = path.resolve(__dirname, "..");
+
+export const SECRET_MARKER_PREFIX = "SECRET-MARKER:";
+
+export function secretMarker(pathText: string): string {
+  return `${SECRET_MARKER_PREFIX}${pathText}`;
+}
+
+export type StackConfigValues = Record<string, unknown>;
+
+/** The `config:` block of a committed stack file, secure leaves replaced by markers. */
+export function readStackFile(stack: string): { values: StackConfigValues; secretKeys: Set<string> } {
+  const file = path.join(REPO_ROOT, `Pulumi.${stack}.yaml`);
+  const doc = parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> };
+  const values: StackConfigValues = {};
+  const secretKeys = new Set<string>();
+  for (const [key, value] of Object.entries(doc.config ?? {})) {
+    let sawSecret = false;
+    const replace = (v: unknown, at: string): unknown => {
+      if (Array.isArray(v)) return v.map((x, i) => replace(x, `${at}[${i}]`));
+      if (v !== null && typeof v === "object") {
+        const entries = Object.entries(v as Record<string, unknown>);
+        if (entries.length === 1 && entries[0][0] === "secure") {
+          sawSecret = true;
+          return secretMarker(at);
+        }
+        return Object.fromEntries(entries.map(([k, x]) => [k, replace(x, `${at}.${k}`)]));
+      }
+      return v;
+    };
+    values[key] = replace(value, key);
+    if (sawSecret) secretKeys.add(key);
+  }
+  return { values, secretKeys };
+}
+
+/** What Pulumi passes to a program: strings as they are, everything else JSON-encoded. */
+export function toRawConfig(values: StackConfigValues, secretKeys: Iterable<string>): RawConfig {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) raw[k] = typeof v === "string" ? v : JSON.stringify(v);
+  return { values: raw, secretKeys: new Set(secretKeys) };
+}
+
+/** A deep copy of a stack file's config, for tests that mutate one setting. */
+export function cloneValues(values: StackConfigValues): StackConfigValues {
+  return JSON.parse(JSON.stringify(values)) as StackConfigValues;
+}

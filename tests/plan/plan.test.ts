@@ -1,0 +1,134 @@
+// The offline plan: current for each committed stack, byte-stable, secrets hidden, invalid config fails.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { spawnSync } from "child_process";
+import { parse } from "yaml";
+import { planStack, renderPlanJson, renderPlanMarkdown, providerLabel } from "../../offline/plan";
+import { REPO_ROOT, SECRET_MARKER_PREFIX } from "../../offline/stackFile";
+import { parsePlanArgs, runPlanCommand } from "../../scripts/plan";
+
+async function command(argv: string[], plansDir?: string) {
+  let out = "";
+  let err = "";
+  const code = await runPlanCommand(argv, { out: (t) => (out += t), err: (t) => (err += t) }, plansDir);
+  return { code, out, err };
+}
+
+/** Every `secure:` ciphertext of a stack file. */
+function ciphertexts(stack: string): string[] {
+  const found: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === "object") {
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        if (k === "secure" && typeof x === "string") found.push(x);
+        else walk(x);
+      }
+    }
+  };
+  walk(parse(fs.readFileSync(path.join(REPO_ROOT, `Pulumi.${stack}.yaml`), "utf8")));
+  return found;
+}
+
+describe.each(["dev", "prod"])("stack %s", (stack) => {
+  test("the committed plans/<stack>.md is current (run `npm run plan -- --stack <stack> > plans/<stack>.md`)", async () => {
+    const committed = fs.readFileSync(path.join(REPO_ROOT, "plans", `${stack}.md`), "utf8");
+    expect(renderPlanMarkdown(await planStack(stack))).toBe(committed);
+  });
+
+  test("two evaluations give byte-identical JSON", async () => {
+    const first = renderPlanJson(await planStack(stack));
+    const second = renderPlanJson(await planStack(stack));
+    expect(second).toBe(first);
+  });
+
+  test("no secret reaches the plan: no ciphertext, no config secret, no computed secret", async () => {
+    const plan = await planStack(stack);
+    const text = renderPlanJson(plan) + renderPlanMarkdown(plan);
+    const secure = ciphertexts(stack);
+    expect(secure.length).toBeGreaterThanOrEqual(2);
+    for (const c of secure) expect(text).not.toContain(c);
+    expect(text).not.toContain(SECRET_MARKER_PREFIX);
+    expect(text).not.toContain("<secret ");
+    expect(text).toContain('"clientSecret": "[secret]"');
+    expect(text).toContain('"apiToken": "[secret]"');
+  });
+});
+
+test("the JSON form has the documented shape, with providers and parents named", async () => {
+  const plan = JSON.parse(renderPlanJson(await planStack("prod"))) as {
+    stack: string;
+    resources: { type: string; name: string; parent: string | null; provider: string | null; protect: boolean; inputs: Record<string, unknown> }[];
+    outputs: Record<string, unknown>;
+  };
+  expect(plan.stack).toBe("prod");
+  expect(Object.keys(plan.resources[0]).sort()).toEqual(["inputs", "name", "parent", "protect", "provider", "type"]);
+  const connection = plan.resources.find((r) => r.type === "auth0:index/connection:Connection")!;
+  expect(connection).toMatchObject({
+    name: "okta-acme-auth0-connection",
+    parent: "oktaScim:index:OktaAuth0ScimIntegration::okta-acme",
+    provider: "pulumi:providers:auth0::auth0-tenant",
+    protect: true,
+  });
+  // A secret-holding object is shown with only the secret hidden, so reviewers see the options.
+  expect(connection.inputs.options).toMatchObject({ setUserRootAttributes: "on_first_login", clientSecret: "[secret]" });
+  expect(plan.outputs["okta-acme-scim-token"]).toBe("[secret]");
+  expect((plan.outputs["okta-acme"] as { scimEndpointUrl: string }).scimEndpointUrl).toBe(
+    "https://acme.us.auth0.com/scim/v2/connections/<id of okta-acme-auth0-connection>",
+  );
+});
+
+test("provider references are shown without URN prefix or id", () => {
+  expect(providerLabel("urn:pulumi:dev::oktaScim::pulumi:pulumi:Stack$pulumi:providers:okta::okta-acme::abc")).toBe("pulumi:providers:okta::okta-acme");
+  expect(providerLabel(undefined)).toBeNull();
+});
+
+test("arguments: --stack is required, --format is markdown or json", () => {
+  expect(parsePlanArgs(["--stack", "dev"])).toEqual({ stack: "dev", format: "markdown", check: false });
+  expect(parsePlanArgs(["--stack", "prod", "--format", "json", "--check"])).toEqual({ stack: "prod", format: "json", check: true });
+  expect(parsePlanArgs([])).toEqual({ error: expect.stringContaining("--stack <name> is required") });
+  expect(parsePlanArgs(["--stack", "dev", "--format", "yaml"])).toEqual({ error: expect.stringContaining("--format must be markdown or json") });
+  expect(parsePlanArgs(["--stack", "nosuchstack"])).toEqual({ error: expect.stringContaining("no Pulumi.nosuchstack.yaml") });
+});
+
+describe("the npm script on an invalid stack file", () => {
+  const file = path.join(REPO_ROOT, "Pulumi.plantestbroken.yaml");
+  beforeAll(() => {
+    const dev = fs.readFileSync(path.join(REPO_ROOT, "Pulumi.prod.yaml"), "utf8");
+    fs.writeFileSync(file, dev.replace("orgName: acme", "orgName: Not An Org").replace("consoleStepsDone: false", "consoleStepsDone: false\n      typoSetting: true"));
+  });
+  afterAll(() => fs.rmSync(file, { force: true }));
+
+  test("exits 1 with every problem by path, and prints no plan and no secret", () => {
+    const tsx = path.join(REPO_ROOT, "node_modules", ".bin", "tsx");
+    const result = spawnSync(tsx, ["scripts/plan.ts", "--stack", "plantestbroken"], { cwd: REPO_ROOT, encoding: "utf8" });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("Invalid stack configuration (2 problems); nothing was created:");
+    expect(result.stderr).toContain("oktaScim:oktaOrgs[0].orgName:");
+    expect(result.stderr).toContain("oktaScim:connections[0].typoSetting: is not a known setting here");
+    for (const c of ciphertexts("prod")) expect(result.stderr).not.toContain(c);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+test("--check passes on a current plan and fails, naming the fix, on a stale one", async () => {
+  expect(await command(["--stack", "prod", "--check"])).toEqual({ code: 0, out: "plans/prod.md is current\n", err: "" });
+  const committed = fs.readFileSync(path.join(REPO_ROOT, "plans", "prod.md"), "utf8");
+  const staleDir = fs.mkdtempSync(path.join(os.tmpdir(), "plans-"));
+  try {
+    fs.writeFileSync(path.join(staleDir, "prod.md"), committed.replace("Auth0 - log in", "Auth0 - old label"));
+    const stale = await command(["--stack", "prod", "--check"], staleDir);
+    expect(stale.code).toBe(1);
+    expect(stale.err).toBe("plans/prod.md is stale: run `npm run plan -- --stack prod > plans/prod.md` and commit it\n");
+  } finally {
+    fs.rmSync(staleDir, { recursive: true, force: true });
+  }
+});
+
+test("usage errors exit 2", async () => {
+  const result = await command(["--stack"]);
+  expect(result.code).toBe(2);
+  expect(result.err).toContain("usage: npm run plan");
+});

@@ -66,15 +66,27 @@ export function parseStackConfig(raw: RawConfig): { config: StackConfig } | { pr
       }
     }
   }
-  const result = stackConfigSchema.safeParse(input);
+  // reportInput lets a missing value be told from a wrong one; the input itself is never printed.
+  const result = stackConfigSchema.safeParse(input, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
       problems.push(...problemsFromIssue(issue));
     }
-    return { problems };
+    return { problems: firstPerPath(problems) };
   }
   problems.push(...crossFieldProblems(result.data));
   return problems.length > 0 ? { problems } : { config: result.data };
+}
+
+/** One problem per setting: a value that fails its shape check need not also be told it fails the next one. */
+function firstPerPath(problems: ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify(p.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 interface ZodIssueLike {
@@ -90,7 +102,7 @@ function problemsFromIssue(issue: ZodIssueLike): ConfigProblem[] {
   if (issue.code === "unrecognized_keys" && issue.keys) {
     return issue.keys.map((k) => ({ path: [...path, k], message: "is not a known setting here (a typo?); remove or rename it" }));
   }
-  if (issue.code === "invalid_type" && issue.input === undefined) {
+  if (issue.code === "invalid_type" && "input" in issue && issue.input === undefined) {
     return [{ path, message: "is required" }];
   }
   return [{ path, message: issue.message }];

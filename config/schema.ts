@@ -36,29 +36,22 @@ const httpsUrl = z
 const secretString = z.string().min(1, "must not be empty");
 
 export const auth0TenantSchema = z.strictObject({
-  /** The tenant domain (`acme-dev.eu.auth0.com`): Management API, SCIM endpoint. */
-  domain: auth0TenantDomain,
-  /** Optional custom domain users log in through: used for the Okta redirect URI. */
-  customDomain: hostname.optional(),
-  /** Client id of the machine-to-machine app Pulumi deploys with. */
-  clientId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "must be an Auth0 client id (16-64 letters, digits, - or _)"),
+  domain: auth0TenantDomain.describe("The tenant domain (`acme-dev.eu.auth0.com`): Management API, SCIM endpoint."),
+  customDomain: hostname.optional().describe("Optional custom domain users log in through: used for the Okta redirect URI."),
+  clientId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "must be an Auth0 client id (16-64 letters, digits, - or _)").describe("Client id of the machine-to-machine app Pulumi deploys with."),
   clientSecret: secretString,
 });
 
 export const oktaOrgSchema = z
   .strictObject({
-    /** How connections refer to this org. */
-    name: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, "must be a short lower-case key (a-z, 0-9, -)"),
-    /** `acme` in acme.okta.com. */
-    orgName: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be the Okta org name, the first label of its domain (acme in acme.okta.com)"),
+    name: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, "must be a short lower-case key (a-z, 0-9, -)").describe("How connections refer to this org."),
+    orgName: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be the Okta org name, the first label of its domain (acme in acme.okta.com)").describe("`acme` in acme.okta.com."),
     baseUrl: z.enum(OKTA_BASE_URLS).default("okta.com"),
-    /** SSWS API token; or use clientId + privateKeyId + privateKey (OAuth service app). */
-    apiToken: secretString.optional(),
+    apiToken: secretString.optional().describe("SSWS API token; or use clientId + privateKeyId + privateKey (OAuth service app)."),
     clientId: z.string().min(1).optional(),
     privateKeyId: z.string().min(1).optional(),
     privateKey: secretString.optional(),
-    /** Share of the org's rate limit the provider may use (1-100). */
-    maxApiCapacity: z.number().int().min(1).max(100).default(50),
+    maxApiCapacity: z.number().int().min(1).max(100).default(50).describe("Share of the org's rate limit the provider may use (1-100)."),
   })
   .superRefine((org, ctx) => {
     const oauth = org.clientId !== undefined || org.privateKey !== undefined || org.privateKeyId !== undefined;
@@ -92,65 +85,50 @@ const userRef = z.union(
 );
 
 const scimMappingSchema = z.strictObject({
-  /** Auth0 user attribute, for example app_metadata.cost_center. */
-  auth0: z.string().regex(/^[a-z_][a-zA-Z0-9_.]*$/, "must be an Auth0 profile path such as app_metadata.cost_center"),
-  /** SCIM attribute path, for example urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:costCenter. */
-  scim: z.string().min(1, "must not be empty"),
+  auth0: z.string().regex(/^[a-z_][a-zA-Z0-9_.]*$/, "must be an Auth0 profile path such as app_metadata.cost_center").describe("Auth0 user attribute, for example app_metadata.cost_center."),
+  scim: z.string().min(1, "must not be empty").describe("SCIM attribute path, for example urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.badgeNumber."),
 });
 
 const customAttributeSchema = z.strictObject({
-  /** The Okta app-user attribute name (variable name in the profile editor). */
-  index: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, "must be an Okta variable name (letters, digits, _)"),
+  index: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, "must be an Okta variable name (letters, digits, _)").describe("The Okta app-user attribute name (variable name in the profile editor)."),
   title: z.string().min(1),
   description: z.string().optional(),
   type: z.enum(["string", "boolean", "number", "integer"]).default("string"),
-  /** The SCIM attribute name Okta sends. */
-  externalName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9.]*$/, "must be a SCIM attribute name such as costCenter"),
+  externalName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9.]*$/, "must be a SCIM attribute name such as costCenter").describe("The SCIM attribute name Okta sends."),
   externalNamespace: z.enum(SCIM_NAMESPACES).default("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"),
-  /** Okta expression that fills the attribute, for example user.costCenter. */
-  source: z.string().min(1),
+  source: z.string().min(1).describe("Okta expression that fills the attribute, for example user.costCenter."),
 });
 
 export const connectionSchema = z.strictObject({
-  /** The Auth0 connection name. Fixed: renaming replaces the connection, which deletes its users. */
-  name: z.string().regex(/^[a-zA-Z0-9](-?[a-zA-Z0-9]){0,127}$/, "must be letters and digits separated by single hyphens (Auth0 connection name)"),
+  name: z.string().regex(/^[a-zA-Z0-9](-?[a-zA-Z0-9]){0,127}$/, "must be letters and digits separated by single hyphens (Auth0 connection name)").describe("The Auth0 connection name. Fixed: renaming replaces the connection, which deletes its users."),
   displayName: z.string().min(1).max(128).optional(),
-  /** `name` of an entry of oktaScim:oktaOrgs. */
-  oktaOrg: z.string().min(1),
-  /** Auth0 applications (client ids) that may use the connection; this list is owned by the stack. */
-  enabledClients: z.array(z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "must be an Auth0 client id")).default([]),
-  /** OIDC scopes Auth0 asks Okta for at login. */
-  scopes: z.array(z.string().regex(/^[\x21-\x7e]+$/, "must be a scope name without spaces")).min(1, "must list at least one scope (the provider refuses an empty list)").default(["openid", "profile", "email"]),
+  oktaOrg: z.string().min(1).describe("`name` of an entry of oktaScim:oktaOrgs."),
+  enabledClients: z.array(z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "must be an Auth0 client id")).default([]).describe("Auth0 applications (client ids) that may use the connection; this list is owned by the stack."),
+  scopes: z.array(z.string().regex(/^[\x21-\x7e]+$/, "must be a scope name without spaces")).min(1, "must list at least one scope (the provider refuses an empty list)").default(["openid", "profile", "email"]).describe("OIDC scopes Auth0 asks Okta for at login."),
   domainAliases: z.array(hostname).default([]),
-  /** `protect` the Auth0 connection: deleting it deletes every user in it. */
-  protect: z.boolean().default(true),
+  protect: z.boolean().default(true).describe("`protect` the Auth0 connection: deleting it deletes every user in it."),
   oidcApp: z.strictObject({
     label: z.string().min(1).max(100),
-    /** Add the refresh_token grant to the OIDC app. */
-    refreshToken: z.boolean().default(false),
+    refreshToken: z.boolean().default(false).describe("Add the refresh_token grant to the OIDC app."),
   }),
   scimApp: z.strictObject({
     label: z.string().min(1).max(100),
     url: httpsUrl,
   }),
-  /** Assigned to BOTH Okta apps: the log-in app and the provisioning app always see the same people. */
-  groups: z.array(groupRef).default([]),
+  groups: z.array(groupRef).default([]).describe("Assigned to BOTH Okta apps: the log-in app and the provisioning app always see the same people."),
   users: z.array(userRef).default([]),
   scim: z
     .strictObject({
       tokenScopes: z.array(z.enum(ALL_SCIM_TOKEN_SCOPES)).default([...DEFAULT_SCIM_TOKEN_SCOPES]),
-      /** Added to Auth0's default okta mappings (which are always stated, see components/decisions/scimMappings.ts). */
-      additionalMappings: z.array(scimMappingSchema).default([]),
+      additionalMappings: z.array(scimMappingSchema).default([]).describe("Added to Auth0's default okta mappings (which are always stated, see components/decisions/scimMappings.ts)."),
     })
     .default({ tokenScopes: [...DEFAULT_SCIM_TOKEN_SCOPES], additionalMappings: [] }),
   customAttributes: z.array(customAttributeSchema).default([]),
-  /**
-   * Phase switch: true once an Okta admin has done the console checklist (provisioning on, SCIM
-   * connection, To App settings). Only then are the profile mapping and app attributes declared.
-   */
-  consoleStepsDone: z.boolean().default(false),
-  /** Opt-in: declare okta.app.Connection / okta.app.Features instead of the console steps (Okta refuses them for most custom apps). */
-  manageProvisioningViaApi: z.boolean().default(false),
+  consoleStepsDone: z
+    .boolean()
+    .default(false)
+    .describe("Phase switch: true once an Okta admin has done the console checklist (provisioning on, SCIM connection, To App settings). Only then are the profile mapping and app attributes declared."),
+  manageProvisioningViaApi: z.boolean().default(false).describe("Opt-in: declare okta.app.Connection / okta.app.Features instead of the console steps (Okta refuses them for most custom apps)."),
 });
 
 export const stackConfigSchema = z.strictObject({

@@ -17,6 +17,17 @@ export * from "./rules";
 export * from "./stackRules";
 export { scimTokenView } from "./resources";
 export { DEFAULTS as POLICY_CONFIG_DEFAULTS } from "./config";
+// The runtime's argument types, for tests that build those arguments (the root project has no @pulumi/policy).
+export type {
+  EnforcementLevel,
+  PolicyConfigSchema,
+  PolicyProviderResource,
+  PolicyResource,
+  PolicyResourceOptions,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  StackValidationPolicy,
+} from "@pulumi/policy";
 
 export const POLICY_PACK_NAME = "okta-auth0-inbound-scim";
 

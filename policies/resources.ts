@@ -1,9 +1,12 @@
 // Recognising the resources the rules look at, in the shapes the engine hands them over.
 import { SCIM_TOKEN_KIND, TYPES } from "./facts";
 
-/** A SCIM token, whichever resource declares it. */
+/**
+ * A SCIM token, whichever resource declares it. Its connection is not part of the view: a fresh
+ * stack's connection id is unknown during preview, and reading it would stop the policy; the stack
+ * policy links tokens through the engine's property dependencies instead.
+ */
 export interface ScimTokenView {
-  connectionId: unknown;
   scopes: readonly string[];
   /** Seconds; undefined = the token never expires; null = the resource cannot state a lifetime. */
   tokenLifetimeSeconds: number | undefined | null;
@@ -16,12 +19,11 @@ export interface ScimTokenView {
  */
 export function scimTokenView(type: string, props: Record<string, unknown>): ScimTokenView | undefined {
   if (type === TYPES.auth0ScimToken) {
-    return { connectionId: props.connectionId, scopes: stringList(props.scopes), tokenLifetimeSeconds: null };
+    return { scopes: stringList(props.scopes), tokenLifetimeSeconds: null };
   }
   if (type === TYPES.dynamicResource && props.kind === SCIM_TOKEN_KIND) {
     const lifetime = props.tokenLifetimeSeconds;
     return {
-      connectionId: props.connectionId,
       scopes: stringList(props.scopes),
       tokenLifetimeSeconds: lifetime === undefined || lifetime === null ? undefined : Number(lifetime),
     };

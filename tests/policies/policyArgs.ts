@@ -112,9 +112,10 @@ export function toPolicyInputs(run: ProgramRun, stack: string): PolicyInputs {
     return p && { type: p.type, props: wrapProps(props(p)), urn: urnOf(p), name: p.name };
   };
 
-  const resources = run.registrations.map((r): BaseResourceArgs => {
-    const props = wrapProps(r.inputs);
-    const provider = providerOf(r, (p) => p.inputs);
+  /** What resource and stack validation share: identity, props (inputs or outputs), options, provider, type helpers. */
+  const common = (r: Registration, propsOf: (p: Registration) => Record<string, unknown>) => {
+    const props = wrapProps(propsOf(r));
+    const provider = providerOf(r, propsOf);
     return {
       type: r.type,
       props,
@@ -122,12 +123,15 @@ export function toPolicyInputs(run: ProgramRun, stack: string): PolicyInputs {
       name: r.name,
       opts: options(r, parentUrn(r)),
       ...(provider ? { provider } : {}),
-      stackTags: new Map(),
-      isType: (cls) => isTypeOf(r.type, cls),
-      asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as BaseResourceArgs["asType"],
-      notApplicable: throwNotApplicable,
+      isType: (cls: unknown) => isTypeOf(r.type, cls),
+      // The runtime returns the same props object, typed by the class passed in.
+      asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as never,
     };
-  });
+  };
+
+  const resources = run.registrations.map(
+    (r): BaseResourceArgs => ({ ...common(r, (p) => p.inputs), stackTags: new Map(), notApplicable: throwNotApplicable }),
+  );
 
   const stackResource: PolicyResource = {
     type: STACK_TYPE,
@@ -142,20 +146,7 @@ export function toPolicyInputs(run: ProgramRun, stack: string): PolicyInputs {
   };
   const stackResources = new Map<string, PolicyResource>();
   for (const r of run.registrations) {
-    const props = wrapProps(outputsOf(r));
-    const provider = providerOf(r, outputsOf);
-    stackResources.set(keyOf(r), {
-      type: r.type,
-      props,
-      urn: urnOf(r),
-      name: r.name,
-      opts: options(r, parentUrn(r)),
-      ...(provider ? { provider } : {}),
-      dependencies: [],
-      propertyDependencies: {},
-      isType: (cls) => isTypeOf(r.type, cls),
-      asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"],
-    });
+    stackResources.set(keyOf(r), { ...common(r, outputsOf), dependencies: [], propertyDependencies: {} });
   }
   // Second pass, as the server does: parent and dependencies become the resource objects themselves.
   const lookup = (keys: readonly string[]) => keys.map((k) => stackResources.get(k)).filter((x): x is PolicyResource => x !== undefined);

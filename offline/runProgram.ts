@@ -22,6 +22,11 @@ export interface Registration {
   protect: boolean;
   /** `type::name` of explicit dependencies. */
   dependsOn: string[];
+  /**
+   * Per top-level input, `type::name` of the resources its Outputs came from: what the engine calls
+   * property dependencies (policy packs use them to link, say, a token to its connection).
+   */
+  propertyDependencies: Record<string, string[]>;
   custom: boolean;
 }
 
@@ -70,6 +75,33 @@ function describe(resource: pulumi.Resource | undefined): string | undefined {
   return `${r.__pulumiType}::${r.__name}`;
 }
 
+interface OutputInternals {
+  allResources?: () => Promise<Set<pulumi.Resource>>;
+}
+
+/** Every Output nested in an input value (objects and arrays are walked, as the engine serialises them). */
+function nestedOutputs(value: unknown, found: OutputInternals[] = []): OutputInternals[] {
+  if (pulumi.Output.isInstance(value)) found.push(value as unknown as OutputInternals);
+  else if (Array.isArray(value)) value.forEach((v) => nestedOutputs(v, found));
+  else if (value !== null && typeof value === "object" && !pulumi.Resource.isInstance(value)) {
+    Object.values(value as Record<string, unknown>).forEach((v) => nestedOutputs(v, found));
+  }
+  return found;
+}
+
+/** The resources each top-level input depends on, resolved once the program has run. */
+async function propertyDependencies(props: Record<string, unknown>): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(props)) {
+    const names = new Set<string>();
+    for (const o of nestedOutputs(value)) {
+      for (const r of (await o.allResources?.()) ?? []) names.add(describe(r) ?? "stack");
+    }
+    if (names.size > 0) out[key] = [...names].sort();
+  }
+  return out;
+}
+
 function dependsOnList(d: pulumi.ResourceOptions["dependsOn"]): string[] {
   if (!d) return [];
   const list = Array.isArray(d) ? d : [d];
@@ -98,7 +130,9 @@ export async function runProgram(raw: RawConfig, options: RunOptions): Promise<P
   );
   pulumi.runtime.setAllConfig(raw.values, [...raw.secretKeys]);
 
-  const declared: Omit<Registration, "inputs" | "redactedInputs" | "secretInputs" | "provider" | "custom">[] = [];
+  const declared: (Omit<Registration, "inputs" | "redactedInputs" | "secretInputs" | "provider" | "custom" | "propertyDependencies"> & {
+    propertyDependencies: Promise<Record<string, string[]>>;
+  })[] = [];
   let outputs: Record<string, pulumi.Output<unknown>> = {};
   let failure: unknown;
   let resolved: Record<string, unknown> | undefined;
@@ -111,6 +145,7 @@ export async function runProgram(raw: RawConfig, options: RunOptions): Promise<P
           parent: describe(args.opts.parent),
           protect: args.opts.protect === true,
           dependsOn: dependsOnList(args.opts.dependsOn),
+          propertyDependencies: propertyDependencies(args.props as Record<string, unknown>),
         });
         return undefined;
       });
@@ -133,12 +168,22 @@ export async function runProgram(raw: RawConfig, options: RunOptions): Promise<P
   // know its URN, so let it finish here.
   await pulumi.runtime.disconnect();
 
-  const registrations = declared.map((d) => {
-    const engine = seen.get(`${d.type}::${d.name}`);
-    const { plain, secretPaths } = unwrapSecrets(engine?.inputs ?? {});
-    const redactedInputs = redactSecrets(engine?.inputs ?? {}, cloud.isSecretLeaf?.bind(cloud)) as Record<string, unknown>;
-    return { ...d, inputs: plain as Record<string, unknown>, redactedInputs, secretInputs: secretPaths, provider: engine?.provider, custom: engine?.custom ?? false };
-  });
+  const registrations = await Promise.all(
+    declared.map(async (d) => {
+      const engine = seen.get(`${d.type}::${d.name}`);
+      const { plain, secretPaths } = unwrapSecrets(engine?.inputs ?? {});
+      const redactedInputs = redactSecrets(engine?.inputs ?? {}, cloud.isSecretLeaf?.bind(cloud)) as Record<string, unknown>;
+      return {
+        ...d,
+        propertyDependencies: await d.propertyDependencies,
+        inputs: plain as Record<string, unknown>,
+        redactedInputs,
+        secretInputs: secretPaths,
+        provider: engine?.provider,
+        custom: engine?.custom ?? false,
+      };
+    }),
+  );
   if (failure !== undefined) throw new ProgramFailure(failure, registrations);
   return { registrations, invokes, outputs, resolved: resolved ?? {} };
 }

@@ -1,0 +1,57 @@
+// The provider and API facts the rules rest on (see /work/shared/reference/provider-facts.md and the
+// sources named below). The pack keeps its own copy instead of importing ../components: a pack is
+// published (`pulumi policy publish`) as its own directory, so nothing outside policies/ travels with
+// it. tests/policies/facts.test.ts fails when this copy and components/decisions drift apart.
+
+/** Resource type tokens (the `__pulumiType` of @pulumi/auth0 3.49.0 and @pulumi/okta 7.0.0 classes). */
+export const TYPES = {
+  auth0Connection: "auth0:index/connection:Connection",
+  scimConfiguration: "auth0:index/connectionScimConfiguration:ConnectionScimConfiguration",
+  auth0ScimToken: "auth0:index/connectionScimToken:ConnectionScimToken",
+  dynamicResource: "pulumi-nodejs:dynamic:Resource",
+  oktaOidcApp: "okta:app/oAuth:OAuth",
+  oktaAutoLoginApp: "okta:app/autoLogin:AutoLogin",
+  oktaAppGroupAssignments: "okta:index/appGroupAssignments:AppGroupAssignments",
+  oktaAppGroupAssignment: "okta:app/groupAssignment:GroupAssignment",
+  oktaAppUser: "okta:app/user:User",
+  oktaProfileMapping: "okta:profile/mapping:Mapping",
+  oktaAppUserSchemaProperty: "okta:index/appUserSchemaProperty:AppUserSchemaProperty",
+  oktaProvider: "pulumi:providers:okta",
+} as const;
+
+/** The `kind` input of the project's dynamic SCIM token resource (issue #5). */
+export const SCIM_TOKEN_KIND = "oktaScim:ScimToken";
+
+/** Scopes Okta Workforce uses against Auth0's SCIM server: list/filter, create, PUT (update, deactivate). */
+export const OKTA_REQUIRED_SCIM_TOKEN_SCOPES: readonly string[] = ["get:users", "post:users", "put:users"];
+
+/** Auth0 keeps at most two active SCIM tokens per connection (Management API, scim-configuration/tokens). */
+export const AUTH0_MAX_SCIM_TOKENS_PER_CONNECTION = 2;
+
+/** The SCIM 2.0 schema URNs Auth0's inbound SCIM maps (RFC 7643 core User and enterprise extension). */
+export const SCIM_NAMESPACES: readonly string[] = [
+  "urn:ietf:params:scim:schemas:core:2.0:User",
+  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+];
+
+/** The three Okta "type" mappings that break Auth0's PUT handling (Auth0 procedure, Okta step 15). */
+export const PUT_BREAKING_TYPE_EXPRESSIONS: readonly string[] = [
+  "(user.email != null && user.email != '') ? 'work' : ''",
+  "(user.primaryPhone != null && user.primaryPhone != '') ? 'work' : ''",
+  "(user.streetAddress != null && user.streetAddress != '') ? 'work' : ''",
+];
+
+/** App attribute names those mappings target in custom SCIM apps (older apps: emailType). */
+export const PUT_BREAKING_TYPE_ATTRIBUTES: readonly string[] = ["primaryEmailType", "emailType", "primaryPhoneType", "addressType"];
+
+/** Spacing and quote style do not change an Okta expression's meaning. */
+function normalizeExpression(expression: string): string {
+  return expression.replace(/\s+/g, "").replace(/"/g, "'");
+}
+
+const BREAKING_NORMALIZED = new Set(PUT_BREAKING_TYPE_EXPRESSIONS.map(normalizeExpression));
+
+/** True when a mapping entry is one of the PUT-breaking type mappings, by attribute name or by expression. */
+export function isPutBreakingTypeMapping(entry: { id: string; expression: string }): boolean {
+  return PUT_BREAKING_TYPE_ATTRIBUTES.includes(entry.id) || BREAKING_NORMALIZED.has(normalizeExpression(entry.expression));
+}

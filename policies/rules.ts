@@ -1,0 +1,159 @@
+// Pure rule helpers, one per resource policy: props in (as the engine passes them), problems out.
+// Each problem says what is wrong and what to change; none repeats a secret (no token, no client
+// secret, no provider closure is ever read into a message).
+import { isPutBreakingTypeMapping, OKTA_REQUIRED_SCIM_TOKEN_SCOPES } from "./facts";
+import { stringList, type ScimTokenView } from "./resources";
+
+type Props = Record<string, unknown>;
+
+const record = (value: unknown): Props => (value !== null && typeof value === "object" ? (value as Props) : {});
+
+/** 1. An okta-strategy connection with SCIM must not overwrite SCIM's profile at each login. */
+export function syncOnFirstLoginProblems(props: Props): string[] {
+  if (props.strategy !== "okta") return [];
+  const mode = record(props.options).setUserRootAttributes;
+  if (mode === "on_first_login") return [];
+  const shown = mode === undefined ? "unset (Auth0 default on_each_login)" : JSON.stringify(mode);
+  return [
+    `options.setUserRootAttributes is ${shown}: each login would overwrite the profile SCIM provisions ` +
+      `(never_on_login also stops creating users at login). Set options.setUserRootAttributes to "on_first_login".`,
+  ];
+}
+
+/** 2. Deleting or replacing an Auth0 connection deletes every user in it. */
+export function connectionProtectedProblems(protect: boolean): string[] {
+  return protect
+    ? []
+    : ["the connection is not protected: deleting or replacing it deletes every user in it. Set `protect: true` (config: connections[].protect)."];
+}
+
+/** 3. Okta identifies users by externalId and matches them by userName. */
+export function scimConfigurationProblems(props: Props): string[] {
+  const hasId = props.userIdAttribute !== undefined;
+  const hasMappings = props.mappings !== undefined;
+  // Neither given: Auth0 applies its okta defaults, which are externalId and a userName mapping.
+  if (!hasId && !hasMappings) return [];
+  const problems: string[] = [];
+  if (props.userIdAttribute !== "externalId") {
+    problems.push(`userIdAttribute is ${hasId ? JSON.stringify(props.userIdAttribute) : "unset"}; Okta Workforce sends the user id as externalId. Set userIdAttribute: "externalId".`);
+  }
+  const mappings = Array.isArray(props.mappings) ? props.mappings.map(record) : [];
+  if (!mappings.some((m) => m.scim === "userName")) {
+    problems.push('no mapping reads the SCIM attribute userName (Okta\'s unique identifier). Keep { scim: "userName", auth0: "preferred_username" } in mappings.');
+  }
+  return problems;
+}
+
+/** 4. Exactly what Okta needs, nothing outside the allow-list. */
+export function tokenScopeProblems(token: ScimTokenView, allowedScopes: readonly string[]): string[] {
+  const problems: string[] = [];
+  const missing = OKTA_REQUIRED_SCIM_TOKEN_SCOPES.filter((s) => !token.scopes.includes(s));
+  if (missing.length > 0) {
+    problems.push(`the token lacks ${missing.join(", ")}, which Okta needs to list, create and update users. Add them to connections[].scim.tokenScopes.`);
+  }
+  const extra = [...new Set(token.scopes.filter((s) => !allowedScopes.includes(s)))];
+  if (extra.length > 0) {
+    problems.push(
+      `the token holds ${extra.join(", ")}, outside the allowed scopes (${allowedScopes.join(", ")}). ` +
+        "Remove them from connections[].scim.tokenScopes, or allow them in this policy's allowedScopes.",
+    );
+  }
+  return problems;
+}
+
+/** 5. A leaked token stops working within the maximum lifetime. */
+export function tokenLifetimeProblems(token: ScimTokenView, maxLifetimeDays: number): string[] {
+  const maxSeconds = maxLifetimeDays * 86400;
+  if (token.tokenLifetimeSeconds === undefined) {
+    return [`the token never expires. Give it a tokenLifetimeSeconds of at most ${maxSeconds} (${maxLifetimeDays} days) and rotate it before then.`];
+  }
+  if (token.tokenLifetimeSeconds === null) return [];
+  if (!Number.isFinite(token.tokenLifetimeSeconds) || token.tokenLifetimeSeconds > maxSeconds) {
+    return [`the token lives ${token.tokenLifetimeSeconds} s, longer than ${maxSeconds} s (${maxLifetimeDays} days). Shorten tokenLifetimeSeconds, or raise this policy's maxLifetimeDays.`];
+  }
+  return [];
+}
+
+export interface OidcAppRuleConfig {
+  allowRefreshToken: boolean;
+  auth0CustomDomains: readonly string[];
+}
+
+/** Why a redirect URI is not `https://<Auth0 tenant or allowed custom domain>/login/callback`, or undefined. */
+export function redirectUriProblem(uri: string, customDomains: readonly string[]): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return `redirect URI ${JSON.stringify(uri)} is not a URL`;
+  }
+  if (url.protocol !== "https:") return `redirect URI ${uri} does not use https`;
+  if (url.username || url.password || url.port || url.search || url.hash) return `redirect URI ${uri} carries credentials, a port, a query or a fragment`;
+  if (url.pathname !== "/login/callback") return `redirect URI ${uri} is not Auth0's /login/callback`;
+  const host = url.hostname;
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.auth0\.com$/.test(host) && !customDomains.includes(host)) {
+    return `redirect URI ${uri} points at ${host}, neither an *.auth0.com tenant domain nor an allowed Auth0 custom domain (auth0CustomDomains)`;
+  }
+  return undefined;
+}
+
+/** 6. The OIDC log-in app: broker mode off, Auth0 callback only, code flow only. */
+export function oidcAppProblems(props: Props, config: OidcAppRuleConfig): string[] {
+  const problems: string[] = [];
+  if (props.implicitAssignment === true) {
+    problems.push("Federation Broker Mode is on (implicitAssignment: true): every Okta user could log in, assigned or not. Set implicitAssignment: false.");
+  }
+  const uris = stringList(props.redirectUris);
+  if (uris.length === 0) problems.push("the app has no redirect URI. Set redirectUris to [https://<Auth0 login domain>/login/callback].");
+  for (const uri of uris) {
+    const problem = redirectUriProblem(uri, config.auth0CustomDomains);
+    if (problem) problems.push(`${problem}. Use https://<Auth0 login domain>/login/callback.`);
+  }
+  const allowed = config.allowRefreshToken ? ["authorization_code", "refresh_token"] : ["authorization_code"];
+  const grants = stringList(props.grantTypes);
+  const extra = grants.filter((g) => !allowed.includes(g));
+  if (extra.length > 0 || !grants.includes("authorization_code")) {
+    problems.push(
+      `grant types are [${grants.join(", ")}]; allowed: authorization_code${config.allowRefreshToken ? " (+ refresh_token)" : ""}. ` +
+        "Set grantTypes accordingly (refresh_token needs connections[].oidcApp.refreshToken and this policy's allowRefreshToken).",
+    );
+  }
+  return problems;
+}
+
+/** 7. The provisioning app is not something users should click. */
+export function scimAppHiddenProblems(props: Props): string[] {
+  const shown = (["hideWeb", "hideIos"] as const).filter((k) => props[k] !== true);
+  return shown.length === 0 ? [] : [`${shown.join(" and ")} not true: the SCIM app's tile shows to users. Set hideWeb: true and hideIos: true.`];
+}
+
+/** 8. No PUT-breaking type mapping, and everything unlisted deleted. */
+export function profileMappingProblems(props: Props): string[] {
+  const problems: string[] = [];
+  if (props.deleteWhenAbsent !== true) {
+    problems.push("deleteWhenAbsent is not true: Okta keeps the template's type mappings that this list leaves out. Set deleteWhenAbsent: true.");
+  }
+  const mappings = Array.isArray(props.mappings) ? props.mappings.map(record) : [];
+  for (const m of mappings) {
+    const entry = { id: String(m.id ?? ""), expression: String(m.expression ?? "") };
+    if (isPutBreakingTypeMapping(entry)) {
+      problems.push(`mapping ${entry.id} (${entry.expression}) is one of the three type mappings that break Auth0's PUT. Remove it from mappings.`);
+    }
+  }
+  return problems;
+}
+
+/** 9. Custom attributes reach Auth0 only under a SCIM 2.0 namespace it maps. */
+export function customAttributeProblems(props: Props, allowedNamespaces: readonly string[]): string[] {
+  const problems: string[] = [];
+  if (typeof props.externalName !== "string" || props.externalName === "") {
+    problems.push(`attribute ${String(props.index)} has no externalName: Okta would not send it over SCIM. Set customAttributes[].externalName.`);
+  }
+  if (typeof props.externalNamespace !== "string" || !allowedNamespaces.includes(props.externalNamespace)) {
+    problems.push(
+      `attribute ${String(props.index)} is sent under ${props.externalNamespace === undefined ? "no namespace" : JSON.stringify(props.externalNamespace)}; ` +
+        `allowed: ${allowedNamespaces.join(", ")}. Set customAttributes[].externalNamespace to one of them.`,
+    );
+  }
+  return problems;
+}

@@ -1,0 +1,211 @@
+// For each policy: mutated programs or configs that violate exactly that policy, and near-misses
+// that must not trip it. A mutated "program" edits what the program registered (tests/policies/scenario.ts).
+import * as pulumi from "@pulumi/pulumi";
+import type { Registration } from "../harness/runProgram";
+import { connections, evaluate, registration, violated, type Scenario } from "./scenario";
+import { asDynamicTokens, LEGACY_TOKEN_TYPE } from "./dynamicToken";
+
+const T = {
+  connection: "auth0:index/connection:Connection",
+  scimConfiguration: "auth0:index/connectionScimConfiguration:ConnectionScimConfiguration",
+  oidcApp: "okta:app/oAuth:OAuth",
+  scimApp: "okta:app/autoLogin:AutoLogin",
+  groupAssignments: "okta:index/appGroupAssignments:AppGroupAssignments",
+  appUser: "okta:app/user:User",
+  mapping: "okta:profile/mapping:Mapping",
+  attribute: "okta:index/appUserSchemaProperty:AppUserSchemaProperty",
+};
+
+const DAY = 86400;
+const inputs = (rs: Registration[], type: string, i = 0) => registration(rs, type, i).inputs as Record<string, any>;
+/** The connection's `options` holds the client secret, so the engine receives it as a secret envelope. */
+const connectionOptions = (rs: Registration[]) => {
+  const options = inputs(rs, T.connection).options;
+  return (options[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig ? options.value : options) as Record<string, unknown>;
+};
+const copyOf = (r: Registration, name: string): Registration => ({ ...JSON.parse(JSON.stringify(r)), name });
+
+interface Case {
+  title: string;
+  scenario: Scenario;
+}
+
+const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
+  "auth0-okta-connection-sync-on-first-login": {
+    violate: [
+      { title: "options sync at each login", scenario: { stack: "dev", program: (rs) => void (connectionOptions(rs).setUserRootAttributes = "on_each_login") } },
+      { title: "never_on_login", scenario: { stack: "prod", program: (rs) => void (connectionOptions(rs).setUserRootAttributes = "never_on_login") } },
+    ],
+    nearMiss: [
+      {
+        title: "a non-okta connection syncing at each login",
+        scenario: { stack: "dev", program: (rs) => Object.assign(inputs(rs, T.connection), { strategy: "samlp", options: { setUserRootAttributes: "on_each_login" } }) },
+      },
+    ],
+  },
+  "auth0-connection-protected": {
+    violate: [{ title: "config protect: false", scenario: { stack: "dev", config: (v) => void (connections(v)[1].protect = false) } }],
+    nearMiss: [{ title: "a renamed display name, still protected", scenario: { stack: "dev", config: (v) => Object.assign(connections(v)[1], { displayName: "Globex", protect: true }) } }],
+  },
+  "auth0-scim-user-id-externalid": {
+    violate: [
+      { title: "user id attribute userName", scenario: { stack: "dev", program: (rs) => void (inputs(rs, T.scimConfiguration).userIdAttribute = "userName") } },
+      {
+        title: "mappings without userName",
+        scenario: { stack: "prod", program: (rs) => void (inputs(rs, T.scimConfiguration).mappings = inputs(rs, T.scimConfiguration).mappings.filter((m: { scim: string }) => m.scim !== "userName")) },
+      },
+    ],
+    nearMiss: [
+      { title: "both left to Auth0's okta defaults", scenario: { stack: "prod", program: (rs) => void (delete inputs(rs, T.scimConfiguration).userIdAttribute, delete inputs(rs, T.scimConfiguration).mappings) } },
+      { title: "extra additional mappings", scenario: { stack: "dev", config: (v) => void (connections(v)[1].scim = { additionalMappings: [{ scim: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.badge", auth0: "app_metadata.badge" }] }) } },
+    ],
+  },
+  "auth0-scim-token-scopes": {
+    violate: [
+      { title: "config adds delete:users", scenario: { stack: "prod", config: (v) => void (connections(v)[0].scim = { tokenScopes: ["get:users", "post:users", "put:users", "delete:users"] }) } },
+      { title: "token without put:users", scenario: { stack: "dev", program: (rs) => void (inputs(rs, LEGACY_TOKEN_TYPE).scopes = ["get:users", "post:users"]) } },
+      {
+        title: "dynamic token with patch:groups",
+        scenario: { stack: "dev", program: (rs) => (asDynamicTokens(rs, 90 * DAY), inputs(rs, "pulumi-nodejs:dynamic:Resource").scopes.push("patch:groups")) },
+      },
+    ],
+    nearMiss: [
+      {
+        title: "delete:users allowed by the policy config",
+        scenario: {
+          stack: "prod",
+          config: (v) => void (connections(v)[0].scim = { tokenScopes: ["get:users", "post:users", "put:users", "delete:users"] }),
+          packConfig: { "auth0-scim-token-scopes": { allowedScopes: ["get:users", "post:users", "put:users", "delete:users"] }, "okta-oidc-app-auth0-login": { auth0CustomDomains: ["login.acme.example"] } },
+        },
+      },
+      { title: "scopes listed in another order", scenario: { stack: "dev", config: (v) => void (connections(v)[0].scim.tokenScopes = ["put:users", "get:users", "post:users"]) } },
+      { title: "dynamic token with the three scopes", scenario: { stack: "dev", program: (rs) => asDynamicTokens(rs, 90 * DAY) } },
+    ],
+  },
+  "auth0-scim-token-lifetime": {
+    violate: [
+      { title: "dynamic token that never expires", scenario: { stack: "dev", program: (rs) => asDynamicTokens(rs) } },
+      { title: "dynamic token living 366 days", scenario: { stack: "prod", program: (rs) => asDynamicTokens(rs, 366 * DAY) } },
+    ],
+    nearMiss: [
+      { title: "dynamic token living exactly 365 days", scenario: { stack: "prod", program: (rs) => asDynamicTokens(rs, 365 * DAY) } },
+      { title: "366 days with maxLifetimeDays 400", scenario: { stack: "dev", program: (rs) => asDynamicTokens(rs, 366 * DAY), packConfig: { "auth0-scim-token-lifetime": { maxLifetimeDays: 400 } } } },
+    ],
+  },
+  "okta-oidc-app-auth0-login": {
+    violate: [
+      { title: "config refreshToken without the policy's allowRefreshToken", scenario: { stack: "dev", config: (v) => void (connections(v)[0].oidcApp.refreshToken = true) } },
+      { title: "prod's custom domain without its committed policy config", scenario: { stack: "prod", packConfig: {} } },
+      { title: "Federation Broker Mode on", scenario: { stack: "dev", program: (rs) => void (inputs(rs, T.oidcApp).implicitAssignment = true) } },
+      { title: "an http redirect URI", scenario: { stack: "dev", program: (rs) => void inputs(rs, T.oidcApp).redirectUris.push("http://acme-dev.eu.auth0.com/login/callback") } },
+      { title: "a foreign redirect host", scenario: { stack: "dev", program: (rs) => void (inputs(rs, T.oidcApp).redirectUris = ["https://acme-dev.eu.auth0.com.evil.example/login/callback"]) } },
+      { title: "the implicit grant", scenario: { stack: "dev", program: (rs) => void inputs(rs, T.oidcApp).grantTypes.push("implicit") } },
+    ],
+    nearMiss: [
+      {
+        title: "refresh_token allowed by the policy config",
+        scenario: { stack: "dev", config: (v) => void (connections(v)[0].oidcApp.refreshToken = true), packConfig: { "okta-oidc-app-auth0-login": { allowRefreshToken: true } } },
+      },
+      { title: "another auth0.com tenant region", scenario: { stack: "dev", program: (rs) => void (inputs(rs, T.oidcApp).redirectUris = ["https://acme.us.auth0.com/login/callback"]) } },
+    ],
+  },
+  "okta-scim-app-hidden": {
+    violate: [{ title: "tile shown on iOS", scenario: { stack: "prod", program: (rs) => void (inputs(rs, T.scimApp).hideIos = false) } }],
+    nearMiss: [{ title: "another label and URL", scenario: { stack: "prod", config: (v) => void (connections(v)[0].scimApp = { label: "SCIM", url: "https://acme.us.auth0.com" }) } }],
+  },
+  "okta-profile-mapping-no-type-mappings": {
+    violate: [
+      {
+        title: "addressType mapped",
+        scenario: { stack: "dev", program: (rs) => void inputs(rs, T.mapping).mappings.push({ id: "addressType", expression: "(user.streetAddress != null && user.streetAddress != '') ? 'work' : ''", pushStatus: "PUSH" }) },
+      },
+      {
+        title: "the email type expression under another name, spaced differently",
+        scenario: { stack: "dev", program: (rs) => void inputs(rs, T.mapping).mappings.push({ id: "mailKind", expression: '(user.email!=null && user.email!="") ? "work" : ""', pushStatus: "PUSH" }) },
+      },
+      { title: "deleteWhenAbsent off", scenario: { stack: "dev", program: (rs) => void (inputs(rs, T.mapping, 1).deleteWhenAbsent = false) } },
+    ],
+    nearMiss: [
+      { title: "a constant 'work' under another name", scenario: { stack: "dev", program: (rs) => void inputs(rs, T.mapping).mappings.push({ id: "workKind", expression: "'work'", pushStatus: "PUSH" }) } },
+    ],
+  },
+  "okta-custom-attribute-scim-namespace": {
+    violate: [
+      { title: "a vendor namespace", scenario: { stack: "dev", program: (rs) => void (inputs(rs, T.attribute).externalNamespace = "urn:acme:params:scim:schemas:extension:acme:1.0:User") } },
+      { title: "no externalName", scenario: { stack: "dev", program: (rs) => void delete inputs(rs, T.attribute).externalName } },
+    ],
+    nearMiss: [
+      {
+        title: "the vendor namespace allowed by the policy config",
+        scenario: {
+          stack: "dev",
+          program: (rs) => void (inputs(rs, T.attribute).externalNamespace = "urn:acme:params:scim:schemas:extension:acme:1.0:User"),
+          packConfig: { "okta-custom-attribute-scim-namespace": { allowedNamespaces: ["urn:acme:params:scim:schemas:extension:acme:1.0:User"] } },
+        },
+      },
+      { title: "the core User namespace", scenario: { stack: "dev", config: (v) => void (connections(v)[0].customAttributes[0].externalNamespace = "urn:ietf:params:scim:schemas:core:2.0:User") } },
+    ],
+  },
+  "okta-apps-same-assignments": {
+    violate: [
+      { title: "a group only on the OIDC app", scenario: { stack: "prod", program: (rs) => void inputs(rs, T.groupAssignments, 1).groups.pop() } },
+      { title: "a user only on the SCIM app", scenario: { stack: "dev", program: (rs) => void rs.splice(rs.indexOf(registration(rs, T.appUser, 0)), 1) } },
+    ],
+    nearMiss: [
+      { title: "the same groups in another order on one app", scenario: { stack: "prod", program: (rs) => void inputs(rs, T.groupAssignments, 1).groups.reverse() } },
+    ],
+  },
+  "auth0-scim-tokens-per-connection": {
+    violate: [
+      {
+        title: "three tokens on one connection",
+        scenario: { stack: "prod", program: (rs) => void rs.push(copyOf(registration(rs, LEGACY_TOKEN_TYPE), "extra-1"), copyOf(registration(rs, LEGACY_TOKEN_TYPE), "extra-2")) },
+      },
+      { title: "a token on a connection without SCIM configuration", scenario: { stack: "dev", program: (rs) => void rs.splice(rs.indexOf(registration(rs, T.scimConfiguration, 1)), 1) } },
+      { title: "a dynamic token without SCIM configuration", scenario: { stack: "prod", program: (rs) => (asDynamicTokens(rs, 90 * DAY), rs.splice(rs.indexOf(registration(rs, T.scimConfiguration)), 1)) } },
+    ],
+    nearMiss: [
+      { title: "two tokens while rotating", scenario: { stack: "prod", program: (rs) => void rs.push(copyOf(registration(rs, LEGACY_TOKEN_TYPE), "next")) } },
+    ],
+  },
+  "okta-provider-rate-limit-share": {
+    violate: [{ title: "maxApiCapacity 100", scenario: { stack: "prod", config: (v) => void ((v["oktaScim:oktaOrgs"] as any[])[0].maxApiCapacity = 100) } }],
+    nearMiss: [
+      { title: "maxApiCapacity 99", scenario: { stack: "prod", config: (v) => void ((v["oktaScim:oktaOrgs"] as any[])[0].maxApiCapacity = 99) } },
+      {
+        title: "100 % for fewer resources than minManagedResources",
+        scenario: {
+          stack: "prod",
+          config: (v) => void ((v["oktaScim:oktaOrgs"] as any[])[0].maxApiCapacity = 100),
+          packConfig: { "okta-provider-rate-limit-share": { minManagedResources: 50 }, "okta-oidc-app-auth0-login": { auth0CustomDomains: ["login.acme.example"] } },
+        },
+      },
+    ],
+  },
+};
+
+const violations = Object.entries(cases).flatMap(([policy, c]) => c.violate.map((v) => [policy, v.title, v.scenario] as const));
+const nearMisses = Object.entries(cases).flatMap(([policy, c]) => c.nearMiss.map((v) => [policy, v.title, v.scenario] as const));
+
+it("covers all twelve policies both ways", () => {
+  expect(Object.keys(cases)).toHaveLength(12);
+});
+
+describe.each(violations)("%s is violated by: %s", (policy, _title, scenario) => {
+  it("reports exactly that policy, on a named resource, without secrets", async () => {
+    const result = await evaluate(scenario);
+    expect(violated(result)).toEqual([policy]);
+    for (const d of result.diagnostics) {
+      expect(d.urn).toMatch(/^urn:pulumi:/);
+      expect(d.message).not.toMatch(/MOCK-SCIM-TOKEN|MOCK-OKTA-CLIENT-SECRET|SECRET-MARKER|__f0|serialised dynamic provider/);
+    }
+  });
+});
+
+describe.each(nearMisses)("%s is not tripped by: %s", (policy, _title, scenario) => {
+  it("reports nothing", async () => {
+    const result = await evaluate(scenario);
+    expect(result.diagnostics).toEqual([]);
+    expect(violated(result)).not.toContain(policy);
+  });
+});

@@ -1,0 +1,52 @@
+// The pack carries its own copy of a few decisions (it is published as the policies/ directory
+// alone); this test fails as soon as the copy and components/decisions disagree.
+import * as pack from "../../policies/facts";
+import { OKTA_REQUIRED_SCIM_TOKEN_SCOPES } from "../../components/decisions/tokenScopes";
+import { SCIM_NAMESPACES } from "../../components/decisions/scimNamespaces";
+import {
+  BASE_OKTA_TO_APP_MAPPINGS,
+  isPutBreakingTypeMapping,
+  PUT_BREAKING_TYPE_ATTRIBUTES,
+  PUT_BREAKING_TYPE_EXPRESSIONS,
+} from "../../components/decisions/oktaProfileMappings";
+
+it("holds the same scopes, namespaces and type mappings as components/decisions", () => {
+  expect(pack.OKTA_REQUIRED_SCIM_TOKEN_SCOPES).toEqual(OKTA_REQUIRED_SCIM_TOKEN_SCOPES);
+  expect(pack.SCIM_NAMESPACES).toEqual(SCIM_NAMESPACES);
+  expect(pack.PUT_BREAKING_TYPE_EXPRESSIONS).toEqual(PUT_BREAKING_TYPE_EXPRESSIONS);
+  expect(pack.PUT_BREAKING_TYPE_ATTRIBUTES).toEqual(PUT_BREAKING_TYPE_ATTRIBUTES);
+});
+
+it("classifies mapping entries exactly as the program's decision does", () => {
+  const entries = [
+    ...BASE_OKTA_TO_APP_MAPPINGS,
+    ...PUT_BREAKING_TYPE_ATTRIBUTES.map((id) => ({ id, expression: "'work'" })),
+    ...PUT_BREAKING_TYPE_EXPRESSIONS.map((expression) => ({ id: "custom", expression: expression.replace(/ /g, "").replace(/'/g, '"') })),
+    { id: "workKind", expression: "'work'" },
+  ];
+  const mismatches = entries.filter((e) => pack.isPutBreakingTypeMapping(e) !== isPutBreakingTypeMapping(e));
+  expect(mismatches).toEqual([]);
+  expect(entries.filter((e) => pack.isPutBreakingTypeMapping(e))).toHaveLength(PUT_BREAKING_TYPE_ATTRIBUTES.length + PUT_BREAKING_TYPE_EXPRESSIONS.length);
+});
+
+it("names the resource types the program registers", async () => {
+  const auth0 = await import("@pulumi/auth0");
+  const okta = await import("@pulumi/okta");
+  const classes: Record<keyof typeof pack.TYPES, { __pulumiType: string } | undefined> = {
+    auth0Connection: auth0.Connection as never,
+    scimConfiguration: auth0.ConnectionScimConfiguration as never,
+    auth0ScimToken: auth0.ConnectionScimToken as never,
+    dynamicResource: undefined,
+    oktaOidcApp: okta.app.OAuth as never,
+    oktaAutoLoginApp: okta.app.AutoLogin as never,
+    oktaAppGroupAssignments: okta.AppGroupAssignments as never,
+    oktaAppGroupAssignment: okta.app.GroupAssignment as never,
+    oktaAppUser: okta.app.User as never,
+    oktaProfileMapping: okta.profile.Mapping as never,
+    oktaAppUserSchemaProperty: okta.AppUserSchemaProperty as never,
+    oktaProvider: undefined,
+  };
+  for (const [key, cls] of Object.entries(classes)) {
+    if (cls) expect([key, pack.TYPES[key as keyof typeof pack.TYPES]]).toEqual([key, cls.__pulumiType]);
+  }
+});

@@ -40,6 +40,8 @@ export interface ScimTokenGenerationOutputs {
   token: pulumi.Output<string>;
   tokenId: pulumi.Output<string>;
   validUntil: pulumi.Output<string | null>;
+  /** When Auth0 last saw the token used (refreshed by `pulumi refresh`): shows that Okta switched. */
+  lastUsedAt: pulumi.Output<string | null>;
 }
 
 export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
@@ -83,6 +85,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       token: pulumi.secret(resource.token),
       tokenId: resource.tokenId,
       validUntil: resource.validUntil,
+      lastUsedAt: resource.lastUsedAt,
     }));
     this.oidcClientId = apps.oidcApp.clientId;
     this.scimAppId = apps.scimApp.id;

@@ -38,8 +38,14 @@ export function defineStack(config: StackConfig, stackName: string = pulumi.getS
       oidcClientId: integration.oidcClientId,
       scimAppId: integration.scimAppId,
       consoleChecklist: integration.consoleChecklist,
-      // Per token generation: its id, expiry and the output that holds it (the value itself is secret).
-      scimTokens: integration.scimTokens.map((t) => ({ generation: t.generation, tokenId: t.tokenId, validUntil: t.validUntil, tokenOutput: t.tokenOutputName })),
+      // Per token generation: its id, expiry, last use and the output that holds it (the value is secret).
+      scimTokens: integration.scimTokens.map((t) => ({
+        generation: t.generation,
+        tokenId: t.tokenId,
+        validUntil: t.validUntil,
+        lastUsedAt: t.lastUsedAt,
+        tokenOutput: t.tokenOutputName,
+      })),
     });
     // ...and the token on its own, so `pulumi stack output <name>-scim-token --show-secrets` prints just it.
     // The newest generation's token keeps the plain name; each generation also has its own output.

@@ -68,7 +68,7 @@ export function tokenRotationSteps(input: ChecklistInput, provisioningLink: stri
       id: "ROTATE-2",
       title: `Remove the old generation "${old.generation}"`,
       details: [
-        `After \`pulumi refresh --stack ${input.stackName}\` shows a lastUsedAt for generation "${next.generation}" (Okta uses it), delete the entry generation: ${old.generation} from ${input.configPath}.scim.tokens in Pulumi.${input.stackName}.yaml.`,
+        `Once \`pulumi up --refresh --stack ${input.stackName}\` shows a lastUsedAt for generation "${next.generation}" in scimTokens (Okta uses it), delete the entry generation: ${old.generation} from ${input.configPath}.scim.tokens in Pulumi.${input.stackName}.yaml.`,
         `Open a pull request; \`pulumi up\` after the merge deletes the old token in Auth0.`,
       ],
     },

@@ -15,7 +15,7 @@ const rotate = (v: StackConfigValues) => {
 
 interface ConnectionOutputs {
   consoleChecklist: string;
-  scimTokens: { generation: string; tokenId: string; validUntil: string | null; tokenOutput: string }[];
+  scimTokens: { generation: string; tokenId: string; validUntil: string | null; lastUsedAt: string | null; tokenOutput: string }[];
 }
 
 let dev: ProgramRun;
@@ -47,7 +47,7 @@ test("dev: one pulumi-nodejs provider serves every token", () => {
 test("dev: the connection output lists each token's id and validUntil (90 days after creation)", () => {
   const out = dev.resolved["okta-acme"] as ConnectionOutputs;
   expect(out.scimTokens).toEqual([
-    { generation: "2026-11", tokenId: expect.stringMatching(/^tok_/), validUntil: "2027-02-26T00:00:00.000Z", tokenOutput: "okta-acme-scim-token-2026-11" },
+    { generation: "2026-11", tokenId: expect.stringMatching(/^tok_/), validUntil: "2027-02-26T00:00:00.000Z", lastUsedAt: null, tokenOutput: "okta-acme-scim-token-2026-11" },
   ]);
 });
 

@@ -1,21 +1,19 @@
 // The token lifecycle driven through the real auth0 SDK against the local fake tenant.
 import { createScimToken, deleteScimToken, readScimToken } from "../../components/scimToken/lifecycle";
 import { ScimTokenApiError } from "../../components/scimToken/apiErrors";
-import { FAKE_CLIENT_SECRET, FAKE_DOMAIN, FakeAuth0 } from "./fakeAuth0";
-import { lifecycleDeps } from "./testDeps";
+import { FAKE_CLIENT_SECRET, FAKE_DOMAIN, type FakeAuth0 } from "./fakeAuth0";
+import { lifecycleDeps, useFakeTenant } from "./testDeps";
 
 const CONN = "con_Okta0000000001";
 const SCOPES = ["get:users", "post:users", "put:users"];
 const target = { domain: FAKE_DOMAIN, connectionId: CONN, generation: "g1" };
 const NINETY_DAYS = 90 * 24 * 3600;
 
+const currentFake = useFakeTenant(CONN);
 let fake: FakeAuth0;
-beforeEach(async () => {
-  fake = new FakeAuth0();
-  fake.addConnection(CONN);
-  await fake.start();
+beforeEach(() => {
+  fake = currentFake();
 });
-afterEach(() => fake.stop());
 
 async function failureOf(p: Promise<unknown>): Promise<ScimTokenApiError> {
   const e = await p.then(

@@ -3,8 +3,8 @@
 import { checkScimTokenInputs, diffScimToken, makeScimTokenProvider } from "../../components/scimToken/provider";
 import { SCIM_TOKEN_KIND, type ScimTokenInputs, type ScimTokenOutputs } from "../../components/scimToken/contract";
 import { createTokenApi } from "../../components/scimToken/managementClient";
-import { FAKE_CLIENT_SECRET, FakeAuth0 } from "./fakeAuth0";
-import { CREDENTIALS, recordingRetry } from "./testDeps";
+import { FAKE_CLIENT_SECRET, type FakeAuth0 } from "./fakeAuth0";
+import { CREDENTIALS, recordingRetry, useFakeTenant } from "./testDeps";
 
 const CONN = "con_Okta0000000001";
 const inputs = (over: Partial<ScimTokenInputs> = {}): ScimTokenInputs => ({
@@ -59,13 +59,11 @@ describe("diff", () => {
 });
 
 describe("create, read, update, delete against the fake tenant", () => {
+  const currentFake = useFakeTenant(CONN);
   let fake: FakeAuth0;
-  beforeEach(async () => {
-    fake = new FakeAuth0();
-    fake.addConnection(CONN);
-    await fake.start();
+  beforeEach(() => {
+    fake = currentFake();
   });
-  afterEach(() => fake.stop());
   const provider = () => {
     const p = makeScimTokenProvider({
       tokenApi: (c) => createTokenApi(c, { fetch: fake.redirectFetch() }),

@@ -3,7 +3,7 @@
 import type { LifecycleDeps } from "../../components/scimToken/lifecycle";
 import { createTokenApi } from "../../components/scimToken/managementClient";
 import type { RetryPolicy } from "../../components/scimToken/retry";
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FAKE_DOMAIN, type FakeAuth0 } from "./fakeAuth0";
+import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FAKE_DOMAIN, FakeAuth0 } from "./fakeAuth0";
 
 export const CREDENTIALS = { domain: FAKE_DOMAIN, clientId: FAKE_CLIENT_ID, clientSecret: FAKE_CLIENT_SECRET };
 
@@ -17,4 +17,16 @@ export function lifecycleDeps(fake: FakeAuth0, waits: number[] = [], options: { 
     { fetch: options.fetch ?? fake.redirectFetch(), timeoutMs: options.timeoutMs ?? 5_000 },
   );
   return { api, retry: recordingRetry(waits), now: () => new Date() };
+}
+
+/** A fresh fake tenant with one connection for each test of the calling block, stopped after it. */
+export function useFakeTenant(connectionId: string): () => FakeAuth0 {
+  let fake: FakeAuth0;
+  beforeEach(async () => {
+    fake = new FakeAuth0();
+    fake.addConnection(connectionId);
+    await fake.start();
+  });
+  afterEach(() => fake.stop());
+  return () => fake;
 }

@@ -1,10 +1,12 @@
 // The Auth0 half of one integration: the okta-strategy connection, its enabled clients, the SCIM
-// configuration and the SCIM token.
+// configuration and one SCIM token per token generation.
 import * as pulumi from "@pulumi/pulumi";
 import * as auth0 from "@pulumi/auth0";
 import type { ConnectionConfig } from "../config/schema";
 import { SCIM_USER_ID_ATTRIBUTE, scimMappings } from "./decisions/scimMappings";
-import { normalizeTokenScopes } from "./decisions/tokenScopes";
+import { newestGeneration, tokenGenerations } from "./decisions/tokenGenerations";
+import { ScimToken } from "./scimToken/resource";
+import type { TenantCredentials } from "./scimToken/contract";
 import { oktaOrgAuthorizationServer } from "./decisions/urls";
 import { childNames } from "./naming";
 
@@ -14,7 +16,16 @@ export interface Auth0SideArgs {
   oidcClientId: pulumi.Input<string>;
   oidcClientSecret: pulumi.Input<string>;
   provider: auth0.Provider;
+  /** The deploying client's credentials (secret): the token resources call the Management API with them. */
+  tenantCredentials: pulumi.Input<TenantCredentials>;
+  /** Explicit `pulumi-nodejs` provider for the token resources (default providers are disabled). */
+  tokenProvider: pulumi.ProviderResource;
   parent: pulumi.Resource;
+}
+
+export interface DeclaredScimToken {
+  generation: string;
+  resource: ScimToken;
 }
 
 export function declareAuth0Side(args: Auth0SideArgs) {
@@ -63,18 +74,29 @@ export function declareAuth0Side(args: Auth0SideArgs) {
     opts,
   );
 
-  const scimToken = new auth0.ConnectionScimToken(
-    names.scimToken,
-    { connectionId: auth0Connection.id, scopes: normalizeTokenScopes(c.scim.tokenScopes) },
-    { ...opts, dependsOn: [scimConfiguration] },
-  );
+  // The project's own token resource for every generation, with or without a lifetime: the provider's
+  // ConnectionScimToken cannot set an expiry, and one code path keeps rotation the same for both.
+  const scimTokens: DeclaredScimToken[] = tokenGenerations(c.scim.tokens, c.scim.tokenScopes).map((g) => ({
+    generation: g.generation,
+    resource: new ScimToken(
+      names.scimToken(g.generation),
+      {
+        connectionId: auth0Connection.id,
+        scopes: g.scopes,
+        tokenLifetimeSeconds: g.lifetimeSeconds,
+        generation: g.generation,
+        credentials: args.tenantCredentials,
+      },
+      { provider: args.tokenProvider, parent, dependsOn: [scimConfiguration] },
+    ),
+  }));
 
   return {
     auth0Connection,
     connectionClients,
     scimConfiguration,
-    scimToken,
-    // The provider marks `token` secret in the engine; wrap it here too so it stays secret end to end.
-    scimTokenValue: pulumi.secret(scimToken.token),
+    scimTokens,
+    // The engine marks `token` secret (additionalSecretOutputs); wrap it here too so it stays secret end to end.
+    scimTokenValue: pulumi.secret(newestGeneration(scimTokens).resource.token),
   };
 }

@@ -8,7 +8,8 @@ export function childNames(connectionName: string) {
     auth0Connection: n("auth0-connection"),
     auth0ConnectionClients: n("auth0-connection-clients"),
     scimConfiguration: n("scim-configuration"),
-    scimToken: n("scim-token"),
+    /** One token per generation: adding or removing a generation creates or deletes exactly that token. */
+    scimToken: (generation: string) => n(`scim-token-${generation}`),
     oidcApp: n("okta-oidc-app"),
     scimApp: n("okta-scim-app"),
     oidcGroupAssignments: n("okta-oidc-app-groups"),
@@ -22,7 +23,12 @@ export function childNames(connectionName: string) {
   };
 }
 
-/** The stack output that holds a connection's SCIM token (named in the console checklist). */
+/** The stack output that holds a connection's newest SCIM token (named in the console checklist). */
 export function tokenOutputName(connectionName: string): string {
   return `${connectionName}-scim-token`;
+}
+
+/** The stack output that holds one generation's token: stable while the generation exists. */
+export function generationTokenOutputName(connectionName: string, generation: string): string {
+  return `${connectionName}-scim-token-${generation}`;
 }

@@ -9,7 +9,8 @@ import { declareOktaApps } from "./oktaApps";
 import { declareOktaProvisioning } from "./oktaProvisioning";
 import { consoleChecklistSteps, renderConsoleChecklist } from "./decisions/consoleChecklist";
 import { oktaOrgDomain, scimEndpointUrl } from "./decisions/urls";
-import { tokenOutputName } from "./naming";
+import { generationTokenOutputName, tokenOutputName } from "./naming";
+import type { TenantCredentials } from "./scimToken/contract";
 
 export const COMPONENT_TYPE = "oktaScim:index:OktaAuth0ScimIntegration";
 
@@ -18,16 +19,39 @@ export interface OktaAuth0ScimIntegrationArgs {
   /** Where the connection sits in the stack config, for messages (oktaScim:connections[0]). */
   configPath: string;
   stackName: string;
-  auth0: { domain: string; loginDomain: string; provider: auth0.Provider };
+  auth0: {
+    domain: string;
+    loginDomain: string;
+    provider: auth0.Provider;
+    /** Secret: the deploying client's credentials, for the SCIM token resources. */
+    tenantCredentials: pulumi.Input<TenantCredentials>;
+    /** Explicit `pulumi-nodejs` provider for the SCIM token resources. */
+    tokenProvider: pulumi.ProviderResource;
+  };
   okta: { orgName: string; baseUrl: string; provider: okta.Provider };
+}
+
+/** One token generation as the stack exports it. */
+export interface ScimTokenGenerationOutputs {
+  generation: string;
+  /** The stack output that holds this generation's token. */
+  tokenOutputName: string;
+  /** Secret. */
+  token: pulumi.Output<string>;
+  tokenId: pulumi.Output<string>;
+  validUntil: pulumi.Output<string | null>;
+  /** When Auth0 last saw the token used (refreshed by `pulumi refresh`): shows that Okta switched. */
+  lastUsedAt: pulumi.Output<string | null>;
 }
 
 export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
   readonly connectionId: pulumi.Output<string>;
   readonly connectionName: pulumi.Output<string>;
   readonly scimEndpointUrl: pulumi.Output<string>;
-  /** Secret. */
+  /** Secret: the newest generation's token. */
   readonly scimToken: pulumi.Output<string>;
+  /** Every generation, oldest first. */
+  readonly scimTokens: ScimTokenGenerationOutputs[];
   readonly tokenOutputName: string;
   readonly oidcClientId: pulumi.Output<string>;
   readonly scimAppId: pulumi.Output<string>;
@@ -45,6 +69,8 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       oidcClientId: apps.oidcApp.clientId,
       oidcClientSecret: apps.oidcClientSecret,
       provider: args.auth0.provider,
+      tenantCredentials: args.auth0.tenantCredentials,
+      tokenProvider: args.auth0.tokenProvider,
       parent: this,
     });
 
@@ -53,6 +79,14 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
     this.scimEndpointUrl = auth0Side.auth0Connection.id.apply((id) => scimEndpointUrl(args.auth0.domain, id));
     this.scimToken = auth0Side.scimTokenValue;
     this.tokenOutputName = tokenOutputName(c.name);
+    this.scimTokens = auth0Side.scimTokens.map(({ generation, resource }) => ({
+      generation,
+      tokenOutputName: generationTokenOutputName(c.name, generation),
+      token: pulumi.secret(resource.token),
+      tokenId: resource.tokenId,
+      validUntil: resource.validUntil,
+      lastUsedAt: resource.lastUsedAt,
+    }));
     this.oidcClientId = apps.oidcApp.clientId;
     this.scimAppId = apps.scimApp.id;
 
@@ -81,6 +115,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
             tokenOutputName: this.tokenOutputName,
             consoleStepsDone: c.consoleStepsDone,
             manageProvisioningViaApi: c.manageProvisioningViaApi,
+            tokenGenerations: this.scimTokens.map((t) => ({ generation: t.generation, outputName: t.tokenOutputName })),
           }),
         ),
       );

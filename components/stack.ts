@@ -4,9 +4,13 @@ import type { StackConfig } from "../config/schema";
 import { formatConfigPath } from "../config/paths";
 import { OktaAuth0ScimIntegration } from "./oktaAuth0ScimIntegration";
 import { auth0Provider, oktaProvider } from "./providers";
+import { DynamicResourcesProvider } from "./scimToken/engineProvider";
 
 export function defineStack(config: StackConfig, stackName: string = pulumi.getStack()): Record<string, pulumi.Output<unknown>> {
   const tenant = auth0Provider(config.auth0);
+  // The SCIM token resources call the Management API themselves, with the same client credentials.
+  const tenantCredentials = pulumi.secret({ domain: config.auth0.domain, clientId: config.auth0.clientId, clientSecret: config.auth0.clientSecret });
+  const tokenProvider = new DynamicResourcesProvider("scim-token-resources");
   const orgs = new Map(config.oktaOrgs.map((org) => [org.name, { org, provider: oktaProvider(org) }]));
 
   const outputs: Record<string, pulumi.Output<unknown>> = {};
@@ -17,7 +21,13 @@ export function defineStack(config: StackConfig, stackName: string = pulumi.getS
       connection,
       configPath: formatConfigPath(["connections", index]),
       stackName,
-      auth0: { domain: config.auth0.domain, loginDomain: config.auth0.customDomain ?? config.auth0.domain, provider: tenant },
+      auth0: {
+        domain: config.auth0.domain,
+        loginDomain: config.auth0.customDomain ?? config.auth0.domain,
+        provider: tenant,
+        tenantCredentials,
+        tokenProvider,
+      },
       okta: { orgName: org.orgName, baseUrl: org.baseUrl, provider },
     });
     // Everything a reviewer may read without --show-secrets, under the connection's name...
@@ -28,9 +38,19 @@ export function defineStack(config: StackConfig, stackName: string = pulumi.getS
       oidcClientId: integration.oidcClientId,
       scimAppId: integration.scimAppId,
       consoleChecklist: integration.consoleChecklist,
+      // Per token generation: its id, expiry, last use and the output that holds it (the value is secret).
+      scimTokens: integration.scimTokens.map((t) => ({
+        generation: t.generation,
+        tokenId: t.tokenId,
+        validUntil: t.validUntil,
+        lastUsedAt: t.lastUsedAt,
+        tokenOutput: t.tokenOutputName,
+      })),
     });
     // ...and the token on its own, so `pulumi stack output <name>-scim-token --show-secrets` prints just it.
+    // The newest generation's token keeps the plain name; each generation also has its own output.
     outputs[integration.tokenOutputName] = integration.scimToken;
+    for (const t of integration.scimTokens) outputs[t.tokenOutputName] = t.token;
   });
   return outputs;
 }

@@ -3,6 +3,8 @@
 import { missingOktaScopes } from "../components/decisions/tokenScopes";
 import { mappingsDuplicatingDefaults } from "../components/decisions/scimMappings";
 import { BASE_APP_ATTRIBUTE_NAMES } from "../components/decisions/oktaProfileMappings";
+import { MAX_TOKEN_GENERATIONS } from "../components/decisions/tokenGenerations";
+import { lifetimeProblem } from "../components/scimToken/contract";
 import type { StackConfig } from "./schema";
 
 export interface ConfigProblem {
@@ -22,6 +24,36 @@ function laterDuplicates<T>(items: readonly T[], keyOf: (item: T) => string): { 
     else out.push({ index, firstIndex: seen });
   });
   return out;
+}
+
+/** Rotation rules for a connection's `scim.tokens` (see components/decisions/tokenGenerations.ts). */
+function tokenGenerationProblems(scim: StackConfig["connections"][number]["scim"], at: (...rest: (string | number)[]) => (string | number)[]): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (scim.tokens.length === 0) {
+    problems.push({ path: at("scim", "tokens"), message: "must list at least one token generation (omit it for one default generation)" });
+  }
+  if (scim.tokens.length > MAX_TOKEN_GENERATIONS) {
+    problems.push({
+      path: at("scim", "tokens"),
+      message: `lists ${scim.tokens.length} generations; Auth0 allows two active tokens per connection. Remove the oldest generation once Okta uses the newer one, then add the next`,
+    });
+  }
+  for (const d of laterDuplicates(scim.tokens, (t) => t.generation)) {
+    problems.push({ path: at("scim", "tokens", d.index, "generation"), message: `repeats the generation of tokens[${d.firstIndex}]; give each generation its own name` });
+  }
+  scim.tokens.forEach((t, ti) => {
+    const lifetime = lifetimeProblem(t.lifetimeSeconds);
+    if (lifetime) problems.push({ path: at("scim", "tokens", ti, "lifetimeSeconds"), message: lifetime });
+    if (t.scopes === undefined) return;
+    const missing = missingOktaScopes(t.scopes);
+    if (missing.length > 0) {
+      problems.push({ path: at("scim", "tokens", ti, "scopes"), message: `lacks ${missing.join(", ")}, which Okta needs to list, create and update users; add them (or omit scopes to use scim.tokenScopes)` });
+    }
+    for (const d of laterDuplicates(t.scopes, (s) => s)) {
+      problems.push({ path: at("scim", "tokens", ti, "scopes", d.index), message: "repeats a scope; list each scope once" });
+    }
+  });
+  return problems;
 }
 
 export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
@@ -59,6 +91,7 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
     for (const d of laterDuplicates(c.scim.tokenScopes, (s) => s)) {
       problems.push({ path: at("scim", "tokenScopes", d.index), message: "repeats a scope; list each scope once" });
     }
+    problems.push(...tokenGenerationProblems(c.scim, at));
     c.scim.additionalMappings.forEach((m, mi) => {
       if (mappingsDuplicatingDefaults([m]).length > 0) {
         problems.push({

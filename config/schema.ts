@@ -7,6 +7,7 @@ import {
   DEFAULT_SCIM_TOKEN_SCOPES,
 } from "../components/decisions/tokenScopes";
 import { SCIM_NAMESPACES } from "../components/decisions/scimNamespaces";
+import { DEFAULT_TOKEN_GENERATION } from "../components/decisions/tokenGenerations";
 
 /** Keys of the stack config, as written in `Pulumi.<stack>.yaml` (`oktaScim:<key>`). */
 export const CONFIG_NAMESPACE = "oktaScim";
@@ -99,6 +100,23 @@ const customAttributeSchema = z.strictObject({
   source: z.string().min(1).describe("Okta expression that fills the attribute, for example user.costCenter."),
 });
 
+/**
+ * One SCIM token generation. Bounds of `lifetimeSeconds` (more than 900, at most a year) and the
+ * at-most-two rule are checked in crossFieldRules.ts, with messages that say how to rotate.
+ */
+const tokenGenerationSchema = z.strictObject({
+  generation: z
+    .string()
+    .regex(/^[a-z0-9](-?[a-z0-9]){0,39}$/, "must be a short lower-case name (a-z, 0-9, single hyphens), for example 2026-11")
+    .describe("Names the token resource and its stack output; fixed for the token's life (2026-11, q1, initial)."),
+  lifetimeSeconds: z
+    .number()
+    .int("must be a whole number of seconds")
+    .optional()
+    .describe("Seconds until the token expires: more than 900, at most 31536000 (one year); absent = no expiry. 90 days = 7776000."),
+  scopes: z.array(z.enum(ALL_SCIM_TOKEN_SCOPES)).optional().describe("Defaults to scim.tokenScopes; must include get:users, post:users, put:users."),
+});
+
 export const connectionSchema = z.strictObject({
   name: z.string().regex(/^[a-zA-Z0-9](-?[a-zA-Z0-9]){0,127}$/, "must be letters and digits separated by single hyphens (Auth0 connection name)").describe("The Auth0 connection name. Fixed: renaming replaces the connection, which deletes its users."),
   displayName: z.string().min(1).max(128).optional(),
@@ -121,8 +139,12 @@ export const connectionSchema = z.strictObject({
     .strictObject({
       tokenScopes: z.array(z.enum(ALL_SCIM_TOKEN_SCOPES)).default([...DEFAULT_SCIM_TOKEN_SCOPES]),
       additionalMappings: z.array(scimMappingSchema).default([]).describe("Added to Auth0's default okta mappings (which are always stated, see components/decisions/scimMappings.ts)."),
+      tokens: z
+        .array(tokenGenerationSchema)
+        .default([{ generation: DEFAULT_TOKEN_GENERATION }])
+        .describe("SCIM token generations, oldest first, at most two; the last is the one Okta should use. Rotate by adding one, pasting its token into Okta, then removing the old one."),
     })
-    .default({ tokenScopes: [...DEFAULT_SCIM_TOKEN_SCOPES], additionalMappings: [] }),
+    .default({ tokenScopes: [...DEFAULT_SCIM_TOKEN_SCOPES], additionalMappings: [], tokens: [{ generation: DEFAULT_TOKEN_GENERATION }] }),
   customAttributes: z.array(customAttributeSchema).default([]),
   consoleStepsDone: z
     .boolean()
@@ -143,5 +165,6 @@ export type OktaOrgConfig = StackConfig["oktaOrgs"][number];
 export type ConnectionConfig = StackConfig["connections"][number];
 export type CustomAttributeConfig = ConnectionConfig["customAttributes"][number];
 export type ScimMapping = z.infer<typeof scimMappingSchema>;
+export type TokenGenerationSetting = z.infer<typeof tokenGenerationSchema>;
 export type GroupRef = ConnectionConfig["groups"][number];
 export type UserRef = ConnectionConfig["users"][number];

@@ -31,6 +31,9 @@ export function mockScimTokenValue(resourceName: string): string {
   return `MOCK-SCIM-TOKEN:${resourceName}`;
 }
 
+/** The clock of the mocked Auth0: a token's createdAt, and the base of its validUntil. */
+export const MOCK_TOKEN_CREATED_AT = "2026-11-28T00:00:00.000Z";
+
 export function mockOktaClientSecret(resourceName: string): string {
   return `MOCK-OKTA-CLIENT-SECRET:${resourceName}`;
 }
@@ -41,8 +44,13 @@ export function mockResourceState(args: pulumi.runtime.MockResourceArgs): { id: 
   switch (args.type) {
     case "auth0:index/connection:Connection":
       return { id: fakeId("con_", seed, 16), state: { ...inputs } };
-    case "auth0:index/connectionScimToken:ConnectionScimToken":
-      return { id: fakeId("tok_", seed), state: { ...inputs, token: mockScimTokenValue(args.name), tokenId: fakeId("tok_", seed) } };
+    case "pulumi-nodejs:dynamic/scimToken:ScimToken": {
+      // What the project's token provider returns from create (components/scimToken/provider.ts).
+      const lifetime = inputs.tokenLifetimeSeconds as number | undefined;
+      const validUntil = lifetime === undefined ? null : new Date(Date.parse(MOCK_TOKEN_CREATED_AT) + lifetime * 1000).toISOString();
+      const tokenId = fakeId("tok_", seed);
+      return { id: tokenId, state: { ...inputs, tokenId, token: mockScimTokenValue(args.name), validUntil, createdAt: MOCK_TOKEN_CREATED_AT, lastUsedAt: null } };
+    }
     case "okta:app/oAuth:OAuth":
       return {
         id: fakeId("0oa", seed),

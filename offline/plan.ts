@@ -39,6 +39,12 @@ export function stableJson(value: unknown, indent = 2): string {
   return JSON.stringify(sort(value), null, indent);
 }
 
+/** A dynamic resource's `__provider` input is its serialized code (tens of kB): named, not printed. */
+function withoutSerializedProvider(inputs: unknown): unknown {
+  if (inputs === null || typeof inputs !== "object" || !("__provider" in inputs)) return inputs;
+  return { ...(inputs as Record<string, unknown>), __provider: "<serialized dynamic provider (components/scimToken/provider.ts)>" };
+}
+
 export async function planFromRun(stack: string, run: ProgramRun): Promise<Plan> {
   const outputs: Record<string, unknown> = {};
   for (const key of Object.keys(run.outputs).sort()) {
@@ -52,7 +58,7 @@ export async function planFromRun(stack: string, run: ProgramRun): Promise<Plan>
       parent: r.parent ?? null,
       provider: providerLabel(r.provider),
       protect: r.protect,
-      inputs: r.redactedInputs,
+      inputs: withoutSerializedProvider(r.redactedInputs),
     })),
     outputs,
   };

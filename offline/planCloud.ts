@@ -11,12 +11,13 @@ const SECRET_PLACEHOLDER_PREFIX = "<secret ";
 const COMPUTED_OUTPUTS: Record<string, string[]> = {
   "okta:app/oAuth:OAuth": ["clientId", "name"],
   "okta:app/autoLogin:AutoLogin": ["name"],
+  "pulumi-nodejs:dynamic/scimToken:ScimToken": ["tokenId", "validUntil", "createdAt", "lastUsedAt"],
 };
 
 /** Computed outputs that are secrets: their placeholders are recognisable as secret material. */
 const COMPUTED_SECRET_OUTPUTS: Record<string, string[]> = {
   "okta:app/oAuth:OAuth": ["clientSecret"],
-  "auth0:index/connectionScimToken:ConnectionScimToken": ["token"],
+  "pulumi-nodejs:dynamic/scimToken:ScimToken": ["token"],
 };
 
 export const planCloud: MockCloud = {

@@ -17,6 +17,8 @@ export interface ChecklistInput {
   consoleStepsDone: boolean;
   /** okta.app.Connection / okta.app.Features are declared instead of the SCIM-connection and To App steps. */
   manageProvisioningViaApi: boolean;
+  /** The connection's token generations, oldest first, each with the stack output holding its token. */
+  tokenGenerations?: readonly { generation: string; outputName: string }[];
 }
 
 export interface ChecklistStep {
@@ -30,6 +32,47 @@ export interface ChecklistStep {
 /** The command that prints the SCIM token for pasting into Okta (never the token itself). */
 export function tokenCommand(stackName: string, tokenOutputName: string): string {
   return `pulumi stack output ${tokenOutputName} --show-secrets --stack ${stackName}`;
+}
+
+/**
+ * While two token generations exist, the rotation is half done: Okta must be switched to the newer
+ * token (console only for a custom app), and only then may the older generation be removed.
+ */
+export function tokenRotationSteps(input: ChecklistInput, provisioningLink: string): ChecklistStep[] {
+  const generations = input.tokenGenerations ?? [];
+  if (generations.length < 2) return [];
+  const [old, next] = [generations[0], generations[generations.length - 1]];
+  const paste: ChecklistStep = input.manageProvisioningViaApi
+    ? {
+        id: "ROTATE-1",
+        title: `Check that Okta uses the new SCIM token (generation "${next.generation}")`,
+        details: [
+          "manageProvisioningViaApi is on: okta.app.Connection already received the new token in this update.",
+          "Provisioning tab → Integration → Test Connector Configuration must succeed.",
+        ],
+        link: provisioningLink,
+      }
+    : {
+        id: "ROTATE-1",
+        title: `Paste the new SCIM token (generation "${next.generation}") into Okta's HTTP Header and Test Connection`,
+        details: [
+          "Provisioning tab → Integration → Edit → Authentication Mode: HTTP Header.",
+          `Authorization (Bearer): the token printed by \`${tokenCommand(input.stackName, next.outputName)}\``,
+          "Test Connector Configuration must succeed, then Save. The old token keeps working until the next step.",
+        ],
+        link: provisioningLink,
+      };
+  return [
+    paste,
+    {
+      id: "ROTATE-2",
+      title: `Remove the old generation "${old.generation}"`,
+      details: [
+        `Once \`pulumi up --refresh --stack ${input.stackName}\` shows a lastUsedAt for generation "${next.generation}" in scimTokens (Okta uses it), delete the entry generation: ${old.generation} from ${input.configPath}.scim.tokens in Pulumi.${input.stackName}.yaml.`,
+        `Open a pull request; \`pulumi up\` after the merge deletes the old token in Auth0.`,
+      ],
+    },
+  ];
 }
 
 export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
@@ -80,6 +123,7 @@ export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
       },
     );
   }
+  steps.push(...tokenRotationSteps(input, link("provisioning")));
   steps.push(
     input.consoleStepsDone
       ? {

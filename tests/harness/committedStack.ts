@@ -34,7 +34,9 @@ export const T = {
   connection: "auth0:index/connection:Connection",
   connectionClients: "auth0:index/connectionClients:ConnectionClients",
   scimConfiguration: "auth0:index/connectionScimConfiguration:ConnectionScimConfiguration",
-  scimToken: "auth0:index/connectionScimToken:ConnectionScimToken",
+  /** The project's own SCIM token resource (components/scimToken), one per token generation. */
+  scimToken: "pulumi-nodejs:dynamic/scimToken:ScimToken",
+  dynamicProvider: "pulumi:providers:pulumi-nodejs",
   oidcApp: "okta:app/oAuth:OAuth",
   scimApp: "okta:app/autoLogin:AutoLogin",
   groupAssignments: "okta:index/appGroupAssignments:AppGroupAssignments",

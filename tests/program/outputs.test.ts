@@ -19,8 +19,15 @@ interface ConnectionOutputs {
   consoleChecklist: string;
 }
 
-test("two connections in one stack: one output object and one token output each", () => {
-  expect(Object.keys(dev.resolved).sort()).toEqual(["okta-acme", "okta-acme-scim-token", "okta-globex", "okta-globex-scim-token"]);
+test("two connections in one stack: one output object, the newest token and one token output per generation each", () => {
+  expect(Object.keys(dev.resolved).sort()).toEqual([
+    "okta-acme",
+    "okta-acme-scim-token",
+    "okta-acme-scim-token-2026-11",
+    "okta-globex",
+    "okta-globex-scim-token",
+    "okta-globex-scim-token-2026-11",
+  ]);
 });
 
 test.each(["okta-acme", "okta-globex"])("A5: %s exports the SCIM endpoint URL of its own connection, without a trailing slash", (name) => {
@@ -36,7 +43,7 @@ test.each(["okta-acme", "okta-globex"])("A5: %s exports the SCIM endpoint URL of
 test.each(["okta-acme", "okta-globex"])("A6: the %s token output is a secret holding the token", async (name) => {
   const token = dev.outputs[`${name}-scim-token`];
   expect(await pulumi.isSecret(token)).toBe(true);
-  expect(dev.resolved[`${name}-scim-token`]).toBe(`MOCK-SCIM-TOKEN:${name}-scim-token`);
+  expect(dev.resolved[`${name}-scim-token`]).toBe(`MOCK-SCIM-TOKEN:${name}-scim-token-2026-11`);
 });
 
 test.each(["okta-acme", "okta-globex"])("the %s connection output is plain (readable without --show-secrets)", async (name) => {

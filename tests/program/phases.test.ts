@@ -73,7 +73,7 @@ test("manageProvisioningViaApi (opt-in) declares okta.app.Connection with the SC
   expect(connection.inputs.baseUrl).toMatch(/^https:\/\/acme-dev\.eu\.auth0\.com\/scim\/v2\/connections\/con_/);
   expect(connection.inputs.action).toBe("activate");
   expect(connection.secretInputs).toContain("profile");
-  expect((connection.inputs.profile as { token: string }).token).toBe("MOCK-SCIM-TOKEN:okta-globex-scim-token");
+  expect((connection.inputs.profile as { token: string }).token).toBe("MOCK-SCIM-TOKEN:okta-globex-scim-token-2026-11");
   const features = single(run, T.appFeatures, "okta-globex");
   expect(features.inputs).toMatchObject({ name: "USER_PROVISIONING", status: "ENABLED" });
   expect(ofType(run, T.appConnection, "okta-acme")).toHaveLength(0);

@@ -1,5 +1,6 @@
-// Explicit providers: one for the Auth0 tenant, one per Okta org, and every Auth0/Okta resource uses
-// the right one (default providers are disabled in the stack files).
+// Explicit providers: one for the Auth0 tenant, one per Okta org, one `pulumi-nodejs` provider for the
+// SCIM token resources, and every resource uses the right one (default providers are disabled in the
+// stack files, and that includes the default provider of dynamic resources).
 import { parse } from "yaml";
 import * as fs from "fs";
 import * as path from "path";
@@ -13,7 +14,7 @@ test.each(["dev", "prod"])("%s: default providers are disabled in the stack file
 
 test.each(["dev", "prod"])("%s: every Auth0 and Okta resource names an explicit provider of its package, for its org", async (stack) => {
   const run = await runCommittedStack(stack);
-  const cloud = run.registrations.filter((r) => r.type.startsWith("auth0:") || r.type.startsWith("okta:"));
+  const cloud = run.registrations.filter((r) => r.type.startsWith("auth0:") || r.type.startsWith("okta:") || r.type.startsWith("pulumi-nodejs:"));
   expect(cloud.length).toBeGreaterThanOrEqual(8);
   for (const r of cloud) {
     const pkg = r.type.split(":")[0];

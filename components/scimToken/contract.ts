@@ -1,0 +1,73 @@
+// The contract of the project's own SCIM token resource: what it takes, what it returns, and the
+// bounds of a token lifetime. The policy pack reads these input names from the engine, so they are
+// part of the project's interface: rename nothing here without changing policies/ too.
+
+/** `kind` input of every token resource: how the policy pack recognises it among dynamic resources. */
+export const SCIM_TOKEN_KIND = "oktaScim:ScimToken";
+
+/** Auth0 refuses `token_lifetime` of 900 s or less (Management API, POST …/scim-configuration/tokens). */
+export const MIN_TOKEN_LIFETIME_SECONDS = 901;
+
+/**
+ * The project's maximum lifetime: one year. Auth0 documents no maximum; the project caps it because a
+ * bearer token that outlives a yearly rotation defeats the reason for setting an expiry at all.
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 365 * 24 * 60 * 60;
+
+/** Tenant credentials of the deploying machine-to-machine app. Secret end to end. */
+export interface TenantCredentials {
+  domain: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Inputs of one token resource (plain values, as the dynamic provider receives them). */
+export interface ScimTokenInputs {
+  kind: typeof SCIM_TOKEN_KIND;
+  connectionId: string;
+  /** Normalised (canonical order, no duplicates). */
+  scopes: string[];
+  /** Absent = the token never expires. */
+  tokenLifetimeSeconds?: number;
+  /** The generation name from config; also part of the resource name. */
+  generation: string;
+  credentials: TenantCredentials;
+}
+
+/** Outputs (state) of one token resource. `token` and `credentials` are secret outputs. */
+export interface ScimTokenOutputs extends ScimTokenInputs {
+  tokenId: string;
+  token: string;
+  /** ISO timestamp, or null for a token without expiry. */
+  validUntil: string | null;
+  createdAt: string;
+  /** When Okta (or anyone) last used the token; null when never. Refreshed by `pulumi refresh`. */
+  lastUsedAt: string | null;
+}
+
+/** One entry of Auth0's token list (the token value is never listed). */
+export interface ListedToken {
+  tokenId: string;
+  scopes: string[];
+  createdAt: string;
+  validUntil: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface CreatedToken extends ListedToken {
+  token: string;
+}
+
+/** Why a lifetime is not acceptable, or undefined when it is (absent is acceptable: no expiry). */
+export function lifetimeProblem(seconds: unknown): string | undefined {
+  if (seconds === undefined) return undefined;
+  if (typeof seconds !== "number" || !Number.isInteger(seconds)) return "must be a whole number of seconds";
+  if (seconds < MIN_TOKEN_LIFETIME_SECONDS) return `must be more than 900 seconds (Auth0's minimum); 90 days is 7776000`;
+  if (seconds > MAX_TOKEN_LIFETIME_SECONDS) return `must be at most ${MAX_TOKEN_LIFETIME_SECONDS} seconds (one year, this project's maximum)`;
+  return undefined;
+}
+
+/** True when the token's validUntil lies at or before `now`: Auth0 no longer accepts it. */
+export function isExpired(validUntil: string | null, now: Date): boolean {
+  return validUntil !== null && Date.parse(validUntil) <= now.getTime();
+}

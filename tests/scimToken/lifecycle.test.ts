@@ -1,0 +1,210 @@
+// The token lifecycle driven through the real auth0 SDK against the local fake tenant.
+import { createScimToken, deleteScimToken, readScimToken } from "../../components/scimToken/lifecycle";
+import { ScimTokenApiError } from "../../components/scimToken/apiErrors";
+import { FAKE_CLIENT_SECRET, FAKE_DOMAIN, type FakeAuth0 } from "./fakeAuth0";
+import { lifecycleDeps, useFakeTenant } from "./testDeps";
+
+const CONN = "con_Okta0000000001";
+const SCOPES = ["get:users", "post:users", "put:users"];
+const target = { domain: FAKE_DOMAIN, connectionId: CONN, generation: "g1" };
+const NINETY_DAYS = 90 * 24 * 3600;
+
+const currentFake = useFakeTenant(CONN);
+let fake: FakeAuth0;
+beforeEach(() => {
+  fake = currentFake();
+});
+
+async function failureOf(p: Promise<unknown>): Promise<ScimTokenApiError> {
+  const e = await p.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(e).toBeInstanceOf(ScimTokenApiError);
+  expect((e as Error).message).not.toContain(FAKE_CLIENT_SECRET);
+  return e as ScimTokenApiError;
+}
+
+const posts = () => fake.log.filter((r) => r.method === "POST" && r.path.endsWith("/tokens"));
+
+describe("create, read back, delete", () => {
+  it("creates a token with token_lifetime and reports valid_until = created_at + lifetime", async () => {
+    const created = await createScimToken(lifecycleDeps(fake), target, { scopes: SCOPES, tokenLifetimeSeconds: NINETY_DAYS });
+    expect(posts()[0].body).toEqual({ scopes: SCOPES, token_lifetime: NINETY_DAYS });
+    expect(created.token).toBe(fake.tokensOf(CONN)[0].token);
+    expect(created.tokenId).toBe(fake.tokensOf(CONN)[0].token_id);
+    expect(Date.parse(created.validUntil!) - Date.parse(created.createdAt)).toBe(NINETY_DAYS * 1000);
+  });
+
+  it("creates a token without expiry when no lifetime is given (no token_lifetime sent)", async () => {
+    const created = await createScimToken(lifecycleDeps(fake), target, { scopes: SCOPES });
+    expect(posts()[0].body).toEqual({ scopes: SCOPES });
+    expect(created.validUntil).toBeNull();
+  });
+
+  it("reads the token back with last_used_at once Okta used it", async () => {
+    const deps = lifecycleDeps(fake);
+    const created = await createScimToken(deps, target, { scopes: SCOPES, tokenLifetimeSeconds: NINETY_DAYS });
+    expect((await readScimToken(deps, target, created.tokenId))?.lastUsedAt).toBeNull();
+    fake.useToken(created.token);
+    const read = await readScimToken(deps, target, created.tokenId);
+    expect(read?.lastUsedAt).toEqual(expect.any(String));
+    expect(read?.validUntil).toBe(created.validUntil);
+  });
+
+  it("reports a token deleted outside Pulumi as gone", async () => {
+    const deps = lifecycleDeps(fake);
+    const created = await createScimToken(deps, target, { scopes: SCOPES });
+    fake.tokensOf(CONN).splice(0, 1);
+    expect(await readScimToken(deps, target, created.tokenId)).toBeUndefined();
+  });
+
+  it("reports an expired token as gone", async () => {
+    const expired = fake.seedToken(CONN, { valid_until: new Date(Date.now() - 60_000).toISOString() });
+    const valid = fake.seedToken(CONN, { valid_until: new Date(Date.now() + 60_000).toISOString() });
+    const deps = lifecycleDeps(fake);
+    expect(await readScimToken(deps, target, expired.token_id)).toBeUndefined();
+    expect((await readScimToken(deps, target, valid.token_id))?.tokenId).toBe(valid.token_id);
+  });
+
+  it("reports tokens of a connection that no longer exists as gone", async () => {
+    const t = fake.seedToken(CONN);
+    fake.connections.delete(CONN);
+    expect(await readScimToken(lifecycleDeps(fake), target, t.token_id)).toBeUndefined();
+  });
+
+  it("deletes a token, and treats an already deleted one as deleted", async () => {
+    const deps = lifecycleDeps(fake);
+    const created = await createScimToken(deps, target, { scopes: SCOPES });
+    await deleteScimToken(deps, target, created.tokenId);
+    expect(fake.tokensOf(CONN)).toHaveLength(0);
+    await expect(deleteScimToken(deps, target, created.tokenId)).resolves.toBeUndefined();
+    expect(fake.log.filter((r) => r.method === "DELETE").map((r) => r.status)).toEqual([204, 404]);
+  });
+});
+
+describe("Auth0's rules", () => {
+  it("refuses a lifetime of 900 s with Auth0's reason and does not retry", async () => {
+    const e = await failureOf(createScimToken(lifecycleDeps(fake), target, { scopes: SCOPES, tokenLifetimeSeconds: 900 }));
+    expect(e.failure.kind).toBe("bad-request");
+    expect(e.message).toMatch(/greater than 900/);
+    expect(e.message).toMatch(/lifetimeSeconds/);
+    expect(posts()).toHaveLength(1);
+  });
+
+  it("refuses a third token (409) with a message that points at removing the old generation", async () => {
+    const deps = lifecycleDeps(fake);
+    await createScimToken(deps, target, { scopes: SCOPES });
+    await createScimToken(deps, target, { scopes: SCOPES });
+    const e = await failureOf(createScimToken(deps, target, { scopes: SCOPES }));
+    expect(e.failure.kind).toBe("conflict");
+    expect(e.message).toMatch(/two active SCIM tokens/);
+    expect(e.message).toMatch(/Remove the old generation/);
+    expect(fake.tokensOf(CONN)).toHaveLength(2);
+  });
+
+  it("frees a slot held by an expired token, never by a valid one", async () => {
+    const expired = fake.seedToken(CONN, { valid_until: new Date(Date.now() - 1000).toISOString() });
+    const valid = fake.seedToken(CONN);
+    const created = await createScimToken(lifecycleDeps(fake), target, { scopes: SCOPES });
+    expect(fake.tokensOf(CONN).map((t) => t.token_id).sort()).toEqual([valid.token_id, created.tokenId].sort());
+    expect(fake.tokensOf(CONN).map((t) => t.token_id)).not.toContain(expired.token_id);
+  });
+
+  it("answers 404 for an unknown connection with a message naming it", async () => {
+    const e = await failureOf(createScimToken(lifecycleDeps(fake), { ...target, connectionId: "con_doesNotExist00" }, { scopes: SCOPES }));
+    expect(e.failure.kind).toBe("not-found");
+    expect(e.message).toMatch(/con_doesNotExist00.*does not exist or has no SCIM configuration/);
+  });
+});
+
+describe("credentials and scopes of the deploying client", () => {
+  it("401: names the credential settings and never prints the secret", async () => {
+    const e = await failureOf(createScimToken(lifecycleDeps(fake, [], { clientSecret: "wrong-secret-value" }), target, { scopes: SCOPES }));
+    expect(e.failure.kind).toBe("unauthorized");
+    expect(e.message).toMatch(/oktaScim:auth0\.clientSecret/);
+    expect(e.message).not.toContain("wrong-secret-value");
+  });
+
+  it("403 at login: says to authorize the client for the Management API", async () => {
+    fake.clientAuthorized = false;
+    const e = await failureOf(readScimToken(lifecycleDeps(fake), target, "tok_x"));
+    expect(e.message).toMatch(/may not call the Auth0 Management API/);
+    expect(e.message).toMatch(/create:scim_token, read:scim_token and delete:scim_token/);
+  });
+
+  it.each([
+    ["create:scim_token", (d: ReturnType<typeof lifecycleDeps>) => createScimToken(d, target, { scopes: SCOPES })],
+    ["read:scim_token", (d: ReturnType<typeof lifecycleDeps>) => readScimToken(d, target, "tok_x")],
+    ["delete:scim_token", (d: ReturnType<typeof lifecycleDeps>) => deleteScimToken(d, target, "tok_x")],
+  ])("403: names the missing scope %s", async (scope, run) => {
+    fake.grantedScopes = ["create:scim_token", "read:scim_token", "delete:scim_token"].filter((s) => s !== scope);
+    const e = await failureOf(run(lifecycleDeps(fake)));
+    expect(e.failure.kind).toBe("forbidden");
+    expect(e.message).toContain(`lacks the Management API scope ${scope}`);
+  });
+});
+
+describe("rate limits, server errors, timeouts", () => {
+  it("429: waits exactly what Retry-After asks, then succeeds", async () => {
+    fake.inject({ method: "POST", path: "/scim-configuration/tokens", status: 429, retryAfter: "3", times: 1 });
+    const waits: number[] = [];
+    const created = await createScimToken(lifecycleDeps(fake, waits), target, { scopes: SCOPES });
+    expect(waits).toEqual([3000]);
+    expect(posts().map((r) => r.status)).toEqual([429, 201]);
+    expect(fake.tokensOf(CONN).map((t) => t.token_id)).toEqual([created.tokenId]);
+  });
+
+  it("429 at login is retried too", async () => {
+    fake.inject({ method: "POST", path: "/oauth/token", status: 429, times: 1 });
+    const waits: number[] = [];
+    await createScimToken(lifecycleDeps(fake, waits), target, { scopes: SCOPES });
+    expect(waits).toHaveLength(1);
+  });
+
+  it("429 with a Retry-After beyond the longest wait: stops and says so", async () => {
+    fake.inject({ method: "GET", path: "/scim-configuration/tokens", status: 429, retryAfter: "600", times: 5 });
+    const waits: number[] = [];
+    const e = await failureOf(readScimToken(lifecycleDeps(fake, waits), target, "tok_x"));
+    expect(e.message).toMatch(/rate limited by Auth0 \(429\)/);
+    expect(waits).toEqual([]);
+  });
+
+  it("5xx: retries with growing waits, bounded, then reports the attempts", async () => {
+    fake.inject({ method: "GET", path: "/scim-configuration/tokens", status: 503, times: 10 });
+    const waits: number[] = [];
+    const e = await failureOf(readScimToken(lifecycleDeps(fake, waits), target, "tok_x"));
+    expect(e.message).toMatch(/Auth0 answered 503 after 4 attempts/);
+    expect(waits).toHaveLength(3);
+    expect(waits[1]).toBeGreaterThan(waits[0]);
+    expect(waits[2]).toBeGreaterThan(waits[1]);
+  });
+
+  it("5xx after Auth0 created the token anyway: the unrecorded token is deleted before the retry", async () => {
+    fake.inject({ method: "POST", path: "/scim-configuration/tokens", status: 500, afterProcessing: true, times: 1 });
+    const created = await createScimToken(lifecycleDeps(fake), target, { scopes: SCOPES });
+    expect(fake.tokensOf(CONN).map((t) => t.token_id)).toEqual([created.tokenId]);
+    expect(fake.log.filter((r) => r.method === "DELETE")).toHaveLength(1);
+  });
+
+  it("keeps tokens it did not make when cleaning up after a failed POST", async () => {
+    const other = fake.seedToken(CONN);
+    fake.inject({ method: "POST", path: "/scim-configuration/tokens", status: 502, times: 10 });
+    await failureOf(createScimToken(lifecycleDeps(fake), target, { scopes: SCOPES }));
+    expect(fake.tokensOf(CONN).map((t) => t.token_id)).toEqual([other.token_id]);
+  });
+
+  it("timeout: a request without answer fails with a clear message", async () => {
+    fake.inject({ method: "GET", path: "/scim-configuration/tokens", hang: true, times: 10 });
+    const e = await failureOf(readScimToken(lifecycleDeps(fake, [], { timeoutMs: 300 }), target, "tok_x"));
+    expect(e.failure.kind).toBe("timeout");
+    expect(e.message).toMatch(new RegExp(`no answer from ${FAKE_DOMAIN.replace(/\./g, "\\.")} in time after 4 attempts`));
+  });
+
+  it("dropped connection: reports the tenant as unreachable", async () => {
+    fake.inject({ method: "GET", path: "/scim-configuration/tokens", drop: true, times: 10 });
+    const e = await failureOf(readScimToken(lifecycleDeps(fake), target, "tok_x"));
+    expect(e.failure.kind).toBe("network");
+    expect(e.message).toMatch(/could not reach/);
+  });
+});

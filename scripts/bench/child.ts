@@ -3,21 +3,21 @@
 // settled) and reads the process's peak RSS. Prints one JSON line prefixed with RESULT_PREFIX.
 import * as fs from "fs";
 import { performance } from "perf_hooks";
-import { runProgram, runStackProgram, type ProgramRun } from "../../tests/harness/runProgram";
+import { runStackProgram, type ProgramRun, type StackProgram } from "../../tests/harness/runProgram";
 import { benchRawConfig, ISSUE_SHAPE } from "./benchConfig";
-import { buildRecording, captureEngineDependencies, firstDifference, type Recording } from "./recording";
+import { buildRecording, firstDifference, startCapturing, type Captures, type Recording } from "./recording";
 import { replayProgram } from "./replay";
 
 export const RESULT_PREFIX = "BENCH-RESULT ";
 
-export type ChildMode = "component" | "baseline" | "record";
+export type ChildMode = "component" | "baseline";
 
 export interface ChildJob {
   mode: ChildMode;
   connections: number;
   groups: number;
-  /** record: where to write the recording; baseline: where to read it. */
-  recordingFile?: string;
+  /** component: where it writes what it registered; baseline: the recording it replays. */
+  recordingFile: string;
 }
 
 export interface ChildResult {
@@ -36,34 +36,27 @@ const STACK = "bench";
 
 async function main(job: ChildJob): Promise<ChildResult> {
   const raw = benchRawConfig({ connections: job.connections, ...ISSUE_SHAPE, groups: job.groups });
-  let run: ProgramRun;
-  let wallMs: number;
   if (job.mode === "baseline") {
-    const recording = JSON.parse(fs.readFileSync(job.recordingFile!, "utf8")) as Recording;
+    const recording = JSON.parse(fs.readFileSync(job.recordingFile, "utf8")) as Recording;
     const program = replayProgram(recording);
     const start = performance.now();
-    run = await runStackProgram(raw, { stack: STACK }, program);
-    wallMs = performance.now() - start;
-    const result = summary(job, run, wallMs);
-    return { ...result, replayDifference: firstDifference(recording.resources, run.registrations) };
+    const run = await runStackProgram(raw, { stack: STACK }, program);
+    const wallMs = performance.now() - start;
+    return { ...summary(job, run, wallMs), replayDifference: firstDifference(recording.resources, run.registrations) };
   }
-  // Module loading (and, under tsx, TypeScript transpiling) happens here, before the clock starts.
+  // Module loading (and, under tsx, transpiling) happens here, before the clock starts.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const indexProgram = require("../../index") as () => Promise<Record<string, never>>;
-  if (job.mode === "record") {
-    let dependencies = new Map<string, Record<string, string[]>>();
-    const start = performance.now();
-    run = await runStackProgram(raw, { stack: STACK }, () => {
-      dependencies = captureEngineDependencies();
-      return indexProgram();
-    });
-    wallMs = performance.now() - start;
-    fs.writeFileSync(job.recordingFile!, JSON.stringify(buildRecording(run, dependencies)));
-    return summary(job, run, wallMs);
-  }
+  const indexProgram = require("../../index") as StackProgram;
+  // Every component repetition records what it registered (the capture is a map insert per
+  // resource), so the baseline always replays the latest run and every repetition costs the same.
+  let captures: Captures | undefined;
   const start = performance.now();
-  run = await runProgram(raw, { stack: STACK });
-  wallMs = performance.now() - start;
+  const run = await runStackProgram(raw, { stack: STACK }, () => {
+    captures = startCapturing();
+    return indexProgram();
+  });
+  const wallMs = performance.now() - start;
+  fs.writeFileSync(job.recordingFile, JSON.stringify(buildRecording(run, captures!)));
   return summary(job, run, wallMs);
 }
 

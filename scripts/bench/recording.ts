@@ -9,6 +9,12 @@ import { mockInvoke } from "../../tests/harness/mockCloud";
 export interface RecordedResource extends Registration {
   /** Input property → `type::name` of the resources the engine recorded as its dependencies. */
   propertyDependencies: Record<string, string[]>;
+  /**
+   * Every property the program declared on the resource, outputs included (a typed SDK class lists
+   * each output of the type as an undefined input). The runtime creates one output promise per
+   * property, so a replay that declared only the inputs would be cheaper than the same resource.
+   */
+  declaredProperties: string[];
 }
 
 export interface RecordedInvoke extends InvokeCall {
@@ -58,9 +64,32 @@ export function captureEngineDependencies(): Map<string, Record<string, string[]
   return captured;
 }
 
-export function buildRecording(run: ProgramRun, dependencies: Map<string, Record<string, string[]>>): Recording {
+/** Starts recording which properties each resource declares; call inside the program, before it registers anything. */
+export function captureDeclaredProperties(): Map<string, string[]> {
+  const captured = new Map<string, string[]>();
+  pulumi.runtime.registerStackTransformation((args) => {
+    captured.set(`${args.type}::${args.name}`, Object.keys(args.props ?? {}));
+    return undefined;
+  });
+  return captured;
+}
+
+export interface Captures {
+  dependencies: Map<string, Record<string, string[]>>;
+  declaredProperties: Map<string, string[]>;
+}
+
+/** Both captures, for a program run under the mocks. */
+export function startCapturing(): Captures {
+  return { dependencies: captureEngineDependencies(), declaredProperties: captureDeclaredProperties() };
+}
+
+export function buildRecording(run: ProgramRun, captures: Captures): Recording {
   return {
-    resources: run.registrations.map((r) => ({ ...r, propertyDependencies: dependencies.get(`${r.type}::${r.name}`) ?? {} })),
+    resources: run.registrations.map((r) => {
+      const key = `${r.type}::${r.name}`;
+      return { ...r, propertyDependencies: captures.dependencies.get(key) ?? {}, declaredProperties: captures.declaredProperties.get(key) ?? [] };
+    }),
     invokes: run.invokes.map((i) => {
       const result = mockInvoke({ token: i.token, inputs: i.args, provider: i.provider } as pulumi.runtime.MockCallArgs);
       return { ...i, resultId: typeof result.id === "string" ? result.id : undefined };

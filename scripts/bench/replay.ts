@@ -8,6 +8,10 @@ import { keyOfProviderRef, type RecordedInvoke, type Recording } from "./recordi
 
 const PROVIDER_PREFIX = "pulumi:providers:";
 
+// The SDK declares these abstract; these subclasses add nothing but a public constructor.
+class ReplayedCustomResource extends pulumi.CustomResource {}
+class ReplayedProvider extends pulumi.ProviderResource {}
+
 /** Recorded (deserialized) value → program input: secret markers become pulumi.secret again. */
 function revive(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(revive);
@@ -44,7 +48,8 @@ export function replayProgram(recording: Recording): StackProgram {
     };
 
     for (const r of recording.resources) {
-      const props: Record<string, unknown> = {};
+      // Outputs of the type are declared too (undefined), as the typed SDK class does.
+      const props: Record<string, unknown> = Object.fromEntries(r.declaredProperties.map((k) => [k, undefined]));
       for (const [key, value] of Object.entries(r.inputs)) {
         const text = JSON.stringify(value);
         const waits = [
@@ -62,9 +67,9 @@ export function replayProgram(recording: Recording): StackProgram {
         dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
       };
       const resource = r.type.startsWith(PROVIDER_PREFIX)
-        ? new pulumi.ProviderResource(r.type.slice(PROVIDER_PREFIX.length), r.name, props, opts)
+        ? new ReplayedProvider(r.type.slice(PROVIDER_PREFIX.length), r.name, props, opts)
         : r.custom
-          ? new pulumi.CustomResource(r.type, r.name, props, opts)
+          ? new ReplayedCustomResource(r.type, r.name, props, opts)
           : new pulumi.ComponentResource(r.type, r.name, props, opts);
       byKey.set(`${r.type}::${r.name}`, resource);
     }

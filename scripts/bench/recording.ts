@@ -100,7 +100,19 @@ export function buildRecording(run: ProgramRun, captures: Captures): Recording {
 /** Registrations in a comparable form (order-independent): what the engine saw. */
 export function engineView(registrations: readonly Registration[]): string[] {
   return registrations
-    .map((r) => JSON.stringify({ type: r.type, name: r.name, custom: r.custom, parent: r.parent, provider: r.provider, protect: r.protect, dependsOn: [...r.dependsOn].sort(), inputs: r.inputs }))
+    .map((r) =>
+      JSON.stringify({
+        type: r.type,
+        name: r.name,
+        custom: r.custom,
+        parent: r.parent,
+        provider: r.provider,
+        protect: r.protect,
+        dependsOn: [...r.dependsOn].sort(),
+        inputs: r.inputs,
+        secretInputs: [...r.secretInputs].sort(),
+      }),
+    )
     .sort();
 }
 

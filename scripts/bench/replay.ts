@@ -12,13 +12,14 @@ const PROVIDER_PREFIX = "pulumi:providers:";
 class ReplayedCustomResource extends pulumi.CustomResource {}
 class ReplayedProvider extends pulumi.ProviderResource {}
 
-/** Recorded (deserialized) value → program input: secret markers become pulumi.secret again. */
-function revive(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(revive);
-  if (value === null || typeof value !== "object") return value;
-  const record = value as Record<string, unknown>;
-  if (record[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig) return pulumi.secret(revive(record.value));
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, revive(v)]));
+/** Recorded plain value → program input: the paths that reached the engine as secrets become pulumi.secret again. */
+function revive(value: unknown, at: string, secretPaths: ReadonlySet<string>): unknown {
+  const inner = Array.isArray(value)
+    ? value.map((x, i) => revive(x, `${at}[${i}]`, secretPaths))
+    : value !== null && typeof value === "object"
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, revive(v, `${at}.${k}`, secretPaths)]))
+      : value;
+  return secretPaths.has(at) ? pulumi.secret(inner) : inner;
 }
 
 /** What a dependent input waits for: a custom resource's id (as `app.id` does), else its URN. */
@@ -50,13 +51,14 @@ export function replayProgram(recording: Recording): StackProgram {
     for (const r of recording.resources) {
       // Outputs of the type are declared too (undefined), as the typed SDK class does.
       const props: Record<string, unknown> = Object.fromEntries(r.declaredProperties.map((k) => [k, undefined]));
+      const secretPaths = new Set(r.secretInputs);
       for (const [key, value] of Object.entries(r.inputs)) {
         const text = JSON.stringify(value);
         const waits = [
           ...(r.propertyDependencies[key] ?? []).map((k) => readyOutput(find(k))),
           ...recording.invokes.filter((i) => i.resultId !== undefined && text.includes(i.resultId)).map(issue),
         ];
-        const revived = revive(value);
+        const revived = revive(value, key, secretPaths);
         props[key] = waits.length > 0 ? pulumi.all(waits).apply(() => revived) : revived;
       }
       const dependsOn = r.dependsOn.map(find);

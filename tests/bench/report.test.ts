@@ -29,6 +29,8 @@ describe("benchmark report", () => {
       type: "okta:index/appGroupAssignments:AppGroupAssignments",
       name: `a${groups}`,
       inputs: { appId: "0oa1", groups: Array.from({ length: groups }, (_, i) => ({ id: `g${i}` })) },
+      redactedInputs: {},
+      secretInputs: [],
       custom: true,
       protect: false,
       dependsOn: [],

@@ -108,8 +108,21 @@ function dependsOnList(d: pulumi.ResourceOptions["dependsOn"]): string[] {
   return list.filter((x): x is pulumi.Resource => pulumi.Resource.isInstance(x)).map((x) => describe(x) ?? "stack");
 }
 
+/** A stack program: what index.ts exports, or any function a script wants run the same way. */
+export type StackProgram = () => Promise<Record<string, pulumi.Output<unknown>>> | Record<string, pulumi.Output<unknown>>;
+
 /** Runs index.ts with the given raw config. Throws what the program throws (for example a config error). */
 export async function runProgram(raw: RawConfig, options: RunOptions): Promise<ProgramRun> {
+  // Loaded when the function runs, i.e. inside the mocked stack, like the CLI runs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return runStackProgram(raw, options, () => (require("../index") as () => Promise<Record<string, pulumi.Output<unknown>>>)());
+}
+
+/**
+ * Runs any stack program under the same mocks, config and recording as index.ts (the benchmark runs
+ * its baseline program through here so that both pay the same harness cost).
+ */
+export async function runStackProgram(raw: RawConfig, options: RunOptions, program: StackProgram): Promise<ProgramRun> {
   const seen = new Map<string, { inputs: Record<string, unknown>; provider?: string; custom: boolean }>();
   const invokes: InvokeCall[] = [];
   const cloud = options.cloud ?? testCloud;
@@ -149,9 +162,6 @@ export async function runProgram(raw: RawConfig, options: RunOptions): Promise<P
         });
         return undefined;
       });
-      // Loaded here so that it runs inside the mocked stack, like the CLI runs it.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const program = require("../index") as () => Promise<Record<string, pulumi.Output<unknown>>>;
       // A throw is caught here, not left to reject the stack: a rejected stack leaves derived
       // promises nobody awaits, which would fail the test process instead of this run.
       try {

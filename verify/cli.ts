@@ -2,13 +2,11 @@
 // Everything printed passes through redactSecrets with every secret this run knows.
 import { randomBytes } from "node:crypto";
 import { USAGE, parseVerifyArgs, type VerifyArgs } from "./args";
-import { createAuth0ReadBack } from "./auth0ReadBack";
 import { runAuth0Checks } from "./checks/auth0";
 import { runOktaChecks } from "./checks/okta";
 import type { CheckResult } from "./checks/result";
 import { runScimChecks } from "./checks/scim";
 import { createHttpClient, DEFAULT_RETRY_POLICY } from "./http";
-import { createOktaReadBack } from "./oktaReadBack";
 import { redactSecrets } from "./redact";
 import { exitCodeFor, renderJson, renderTable, type LabelledResult, type Report } from "./report";
 import { connectionIdFromScimUrl, readStackOutputs, targetsFromStackOutputs, type VerifyTarget } from "./targets";
@@ -100,6 +98,8 @@ async function verifyTarget(target: VerifyTarget, ctx: RunContext): Promise<Chec
   const results: CheckResult[] = [];
   // Read Auth0 first: the SCIM checks below use the token and would update its last_used_at.
   if (ctx.auth0 && target.connectionId) {
+    // The SDKs take seconds to load: only when their read-back runs.
+    const { createAuth0ReadBack } = await import("./auth0ReadBack");
     const readBack = createAuth0ReadBack({ ...ctx.auth0, timeoutMs: args.timeoutMs, maxRetries: args.retries, fetch: deps.auth0Fetch });
     results.push(...(await runAuth0Checks(readBack, target.connectionId, (deps.now ?? (() => new Date()))())));
   } else if (ctx.auth0) {
@@ -113,6 +113,7 @@ async function verifyTarget(target: VerifyTarget, ctx: RunContext): Promise<Chec
   });
   results.push(...(await runScimChecks(http, { write: args.write, nonce: deps.nonce ?? randomBytes(6).toString("hex") })));
   if (ctx.okta && target.scimAppId && target.oidcAppId) {
+    const { createOktaReadBack } = await import("./oktaReadBack");
     const readBack = createOktaReadBack({ ...ctx.okta, timeoutMs: args.timeoutMs, maxRetries: args.retries });
     results.push(...(await runOktaChecks(readBack, { scimAppId: target.scimAppId, oidcAppId: target.oidcAppId })));
   } else if (ctx.okta) {

@@ -16,6 +16,8 @@ export interface ScimFaults {
   ignoreFilter?: boolean;
   /** This many requests get 500 before the server answers normally (Infinity: always). */
   serverErrors?: number;
+  /** The 500 body quotes the request's Authorization header (a careless server; tests redaction). */
+  echoAuthorizationIn500?: boolean;
   /** This many requests get 429 with this Retry-After before the server answers normally. */
   rateLimited?: { count: number; retryAfter: string };
   /** Every response is delayed this long. */
@@ -89,7 +91,8 @@ function faultMiddleware(store: Store, requests: string[], timers: Set<NodeJS.Ti
     const { faults } = store;
     const proceed = () => {
       if (faults.serverErrors !== undefined && index < faults.serverErrors) {
-        res.status(500).type("text/plain").send("internal error");
+        const echo = faults.echoAuthorizationIn500 ? ` for ${req.header("Authorization")}` : "";
+        res.status(500).type("text/plain").send(`internal error${echo}`);
         return;
       }
       const limited = faults.rateLimited;

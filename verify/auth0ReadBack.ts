@@ -4,7 +4,7 @@
 // the SDK's own defaults (60 s, 2 retries) would leave a 60-second timer running after a failed fetch.
 import { ManagementClient, ManagementError, ManagementTimeoutError } from "auth0";
 import type { Auth0ReadBack, ScimTokenInfo } from "./checks/auth0";
-import { ReadBackError } from "./readBackError";
+import { ReadBackError, callTranslatingErrors } from "./readBackError";
 
 export interface Auth0ReadBackOptions {
   domain: string;
@@ -36,13 +36,7 @@ export function createAuth0ReadBack(options: Auth0ReadBackOptions): Auth0ReadBac
     maxRetries: options.maxRetries,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const call = async <T>(request: () => Promise<T>): Promise<T> => {
-    try {
-      return await request();
-    } catch (error) {
-      throw toReadBackError(error, options.timeoutMs);
-    }
-  };
+  const call = callTranslatingErrors((error) => toReadBackError(error, options.timeoutMs));
   return {
     scimUserIdAttribute: (connectionId) =>
       call(async () => (await client.connections.scimConfiguration.get(connectionId)).user_id_attribute),

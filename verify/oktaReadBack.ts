@@ -2,7 +2,7 @@
 // request executor gets our timeout and retry count (it retries 429s itself, using X-Rate-Limit-Reset).
 import { Client, DefaultRequestExecutor } from "@okta/okta-sdk-nodejs";
 import type { OktaAppInfo, OktaMappingProperty, OktaReadBack } from "./checks/okta";
-import { ReadBackError } from "./readBackError";
+import { ReadBackError, callTranslatingErrors } from "./readBackError";
 
 export interface OktaReadBackOptions {
   orgUrl: string;
@@ -30,13 +30,7 @@ export function createOktaReadBack(options: OktaReadBackOptions): OktaReadBack {
     token: options.apiToken,
     requestExecutor: new DefaultRequestExecutor({ requestTimeout: options.timeoutMs, maxRetries: options.maxRetries }),
   });
-  const call = async <T>(request: () => Promise<T>): Promise<T> => {
-    try {
-      return await request();
-    } catch (error) {
-      throw toReadBackError(error, options.timeoutMs);
-    }
-  };
+  const call = callTranslatingErrors((error) => toReadBackError(error, options.timeoutMs));
   return {
     app: (appId) =>
       call(async (): Promise<OktaAppInfo> => {

@@ -29,3 +29,14 @@ export function describeReadBackError(error: unknown, api: string, scope: string
       return `${api}: ${error.message}`;
   }
 }
+
+/** Wraps SDK calls so that whatever an SDK throws reaches the checks as a ReadBackError. */
+export function callTranslatingErrors(translate: (error: unknown) => ReadBackError) {
+  return async <T>(request: () => Promise<T>): Promise<T> => {
+    try {
+      return await request();
+    } catch (error) {
+      throw translate(error);
+    }
+  };
+}

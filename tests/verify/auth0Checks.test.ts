@@ -103,4 +103,14 @@ describe("through the auth0 SDK against a loopback Management API", () => {
     expect(results[0]).toMatchObject({ status: "fail", detail: "GET scim-configuration: 401, the credentials are not accepted" });
     expect(JSON.stringify(results)).not.toContain("client-secret-value");
   });
+
+  it("an unreachable Management API gives a clear detail (and a sub-second SDK timeout leaves no long timer)", async () => {
+    server = await startAuth0Server({ userIdAttribute: "externalId", tokens: [] });
+    const fetchToClosedPort = server.fetchFor(DOMAIN);
+    await server.close();
+    server = undefined;
+    const readBack = createAuth0ReadBack({ domain: DOMAIN, clientId: "c", clientSecret: "client-secret-value", timeoutMs: 300, maxRetries: 0, fetch: fetchToClosedPort });
+    const [attr] = await runAuth0Checks(readBack, "con_Test123", NOW);
+    expect(attr).toMatchObject({ status: "fail", detail: "GET scim-configuration: cannot reach Auth0 (ECONNREFUSED)" });
+  });
 });

@@ -22,7 +22,7 @@ export const FIXES: Record<string, string> = {
   [AUTH0_CHECKS.userIdAttribute]:
     "Set the connection's SCIM user id attribute to externalId: remove any change made in the Auth0 Dashboard and run `pulumi up` (the stack declares externalId). A 403 means the Management API client lacks read:scim_config.",
   [AUTH0_CHECKS.tokenExpiry]:
-    "Rotate the SCIM token before it expires (see \"SCIM token lifecycle\"), then paste the new token into Okta (Provisioning → Integration → Authorization). A 403 means the client lacks read:scim_token.",
+    "Rotate the SCIM token before it expires (see \"SCIM token lifecycle\"), then paste the new token into Okta (Provisioning → Integration → Authorization). A token deleted outside Pulumi is recreated by `pulumi up`. A 403 means the client lacks read:scim_token.",
   [AUTH0_CHECKS.tokenLastUsed]:
     "Okta has not called the endpoint yet: finish console steps O9-12 (SCIM base URL, token, Test Connector Configuration) and O13-14, then assign a user.",
   [OKTA_CHECKS.features]:

@@ -10,6 +10,8 @@ export interface VerifyTarget {
   token: string;
   /** For the Auth0 read-back. */
   connectionId?: string;
+  /** Auth0 token id of the token in `<connection>-scim-token` (the newest generation), when the stack says. */
+  tokenId?: string;
   /** For the Okta read-back. */
   scimAppId?: string;
   oidcAppId?: string;
@@ -18,12 +20,20 @@ export interface VerifyTarget {
 interface ConnectionOutput {
   scimEndpointUrl: string;
   connectionId?: string;
+  /** Per token generation, oldest first (config order); the newest one's token is in `<connection>-scim-token`. */
+  scimTokens?: { generation?: string; tokenId?: string }[];
   scimAppId?: string;
   oidcClientId?: string;
 }
 
 function isConnectionOutput(value: unknown): value is ConnectionOutput {
   return typeof value === "object" && value !== null && typeof (value as ConnectionOutput).scimEndpointUrl === "string";
+}
+
+/** Generations are names, listed oldest first: the last one is the token in `<connection>-scim-token`. */
+function newestTokenId(out: ConnectionOutput): string | undefined {
+  const last = out.scimTokens?.[out.scimTokens.length - 1];
+  return typeof last?.tokenId === "string" ? last.tokenId : undefined;
 }
 
 /** Pure: stack outputs (as `pulumi stack output --json --show-secrets` prints them) → targets. */
@@ -46,6 +56,7 @@ export function targetsFromStackOutputs(outputs: Record<string, unknown>, stack:
         scimEndpointUrl: out.scimEndpointUrl,
         token,
         connectionId: out.connectionId,
+        tokenId: newestTokenId(out),
         scimAppId: out.scimAppId,
         // Okta gives an OIDC app the same id as its client id.
         oidcAppId: out.oidcClientId,

@@ -34,6 +34,13 @@ describe("token expiry and use (pure)", () => {
     expect(rotated.detail).toContain("1 expired token(s) still listed");
   });
 
+  it("with the stack's token id, that token is judged, not the newest one", () => {
+    const tokens = [token("stack", days(-100), days(-1)), token("manual", days(-1), null)];
+    expect(tokenExpiryCheck(tokens, NOW, "stack")).toMatchObject({ status: "fail", detail: expect.stringContaining("the stack's SCIM token stack expired") });
+    expect(tokenExpiryCheck(tokens, NOW)).toMatchObject({ status: "pass" });
+    expect(tokenExpiryCheck(tokens, NOW, "gone")).toMatchObject({ status: "fail", detail: expect.stringContaining("deleted outside Pulumi") });
+  });
+
   it("no token at all fails", () => {
     expect(tokenExpiryCheck([], NOW).status).toBe("fail");
   });

@@ -37,16 +37,25 @@ export async function checkUserIdAttribute(readBack: Auth0ReadBack, connectionId
 const newestFirst = (a: ScimTokenInfo, b: ScimTokenInfo) => Date.parse(b.created_at ?? "") - Date.parse(a.created_at ?? "");
 
 /**
- * The Management API never returns token values, so the stack's token cannot be told apart from a second
- * one made during a rotation. The newest token is taken as the stack's (a rotation creates the new one
- * last): it fails when expired; any live token expiring within 14 days warns.
+ * Which token is the stack's: the one with `stackTokenId` (from the stack's scimTokens output) when
+ * known; otherwise the newest, since the Management API never returns token values and a rotation
+ * creates the new token last.
  */
-export function tokenExpiryCheck(tokens: readonly ScimTokenInfo[], now: Date): CheckResult {
+function stackToken(tokens: readonly ScimTokenInfo[], stackTokenId: string | undefined): ScimTokenInfo | undefined {
+  if (stackTokenId !== undefined) return tokens.find((t) => t.token_id === stackTokenId);
+  return [...tokens].sort(newestFirst)[0];
+}
+
+/** The stack's token fails when expired or gone; any live token expiring within 14 days warns. */
+export function tokenExpiryCheck(tokens: readonly ScimTokenInfo[], now: Date, stackTokenId?: string): CheckResult {
   if (tokens.length === 0) return fail(AUTH0_CHECKS.tokenExpiry, "the connection has no SCIM token: Okta cannot authenticate");
-  const [newest] = [...tokens].sort(newestFirst);
+  const current = stackToken(tokens, stackTokenId);
+  if (!current) {
+    return fail(AUTH0_CHECKS.tokenExpiry, `the stack's token ${stackTokenId} is not among the connection's tokens: it was deleted outside Pulumi`);
+  }
   const until = (t: ScimTokenInfo) => (t.valid_until ? Date.parse(t.valid_until) : Infinity);
-  if (until(newest) <= now.getTime()) {
-    return fail(AUTH0_CHECKS.tokenExpiry, `the newest SCIM token ${newest.token_id ?? ""} expired at ${newest.valid_until}`);
+  if (until(current) <= now.getTime()) {
+    return fail(AUTH0_CHECKS.tokenExpiry, `the stack's SCIM token ${current.token_id ?? ""} expired at ${current.valid_until}`);
   }
   const live = tokens.filter((t) => until(t) > now.getTime());
   const soon = live.filter((t) => until(t) - now.getTime() < EXPIRY_WARNING_DAYS * DAY_MS);
@@ -71,11 +80,11 @@ export function tokenLastUsedCheck(tokens: readonly ScimTokenInfo[]): CheckResul
   return pass(AUTH0_CHECKS.tokenLastUsed, `last used ${used[used.length - 1]}`);
 }
 
-export async function runAuth0Checks(readBack: Auth0ReadBack, connectionId: string, now: Date): Promise<CheckResult[]> {
+export async function runAuth0Checks(readBack: Auth0ReadBack, connectionId: string, now: Date, stackTokenId?: string): Promise<CheckResult[]> {
   const results = [await checkUserIdAttribute(readBack, connectionId)];
   try {
     const tokens = await readBack.scimTokens(connectionId);
-    results.push(tokenExpiryCheck(tokens, now), tokenLastUsedCheck(tokens));
+    results.push(tokenExpiryCheck(tokens, now, stackTokenId), tokenLastUsedCheck(tokens));
   } catch (error) {
     const detail = describeReadBackError(error, "GET scim-configuration/tokens", "read:scim_token");
     results.push(fail(AUTH0_CHECKS.tokenExpiry, detail), fail(AUTH0_CHECKS.tokenLastUsed, detail));

@@ -1,0 +1,72 @@
+// Okta read-back through @okta/okta-sdk-nodejs against a loopback Okta API with documented bodies.
+import { OKTA_CHECKS, runOktaChecks } from "../../verify/checks/okta";
+import { createOktaReadBack } from "../../verify/oktaReadBack";
+import { PUT_BREAKING_TYPE_EXPRESSIONS } from "../../components/decisions/oktaProfileMappings";
+import { startOktaServer, type OktaFake, type OktaTestServer } from "./support/oktaServer";
+
+const SOUND: OktaFake = {
+  scimAppId: "0oaScimApp1",
+  oidcAppId: "0oaOidcApp1",
+  features: ["PUSH_NEW_USERS", "PUSH_PROFILE_UPDATES", "PUSH_USER_DEACTIVATION", "REACTIVATE_USERS"],
+  implicitAssignment: false,
+  scimGroups: ["00gA", "00gB"],
+  oidcGroups: ["00gB", "00gA"],
+  mappingProperties: { givenName: "user.firstName", email: "user.email" },
+};
+
+let server: OktaTestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function run(overrides: Partial<OktaFake>) {
+  const fake = { ...SOUND, ...overrides };
+  server = await startOktaServer(fake);
+  const readBack = createOktaReadBack({ orgUrl: server.orgUrl, apiToken: "okta-api-token-value", timeoutMs: 2_000, maxRetries: 0 });
+  const results = await runOktaChecks(readBack, { scimAppId: fake.scimAppId, oidcAppId: fake.oidcAppId });
+  return Object.fromEntries(results.map((r) => [r.name, r]));
+}
+
+it("all four pass for a correctly configured pair of apps", async () => {
+  const results = await run({});
+  expect(Object.values(results).map((r) => r.status)).toEqual(["pass", "pass", "pass", "pass"]);
+  expect(server!.requests).toContain("GET /api/v1/mappings?targetId=0oaScimApp1");
+});
+
+it("a missing feature fails, naming it", async () => {
+  const results = await run({ features: ["PUSH_NEW_USERS", "PUSH_PROFILE_UPDATES"] });
+  expect(results[OKTA_CHECKS.features]).toMatchObject({ status: "fail" });
+  expect(results[OKTA_CHECKS.features].detail).toContain("lacks PUSH_USER_DEACTIVATION");
+});
+
+it("a type mapping still present fails (matched by expression, whatever the attribute is called)", async () => {
+  const results = await run({ mappingProperties: { givenName: "user.firstName", customAddrKind: PUT_BREAKING_TYPE_EXPRESSIONS[2] } });
+  expect(results[OKTA_CHECKS.typeMappings]).toMatchObject({ status: "fail" });
+  expect(results[OKTA_CHECKS.typeMappings].detail).toContain("customAddrKind");
+});
+
+it("a type attribute whose mapping was removed (empty expression) passes", async () => {
+  const results = await run({ mappingProperties: { givenName: "user.firstName", primaryEmailType: "" } });
+  expect(results[OKTA_CHECKS.typeMappings].status).toBe("pass");
+});
+
+it("no mapping yet warns that provisioning is not on", async () => {
+  const results = await run({ mappingProperties: undefined });
+  expect(results[OKTA_CHECKS.typeMappings]).toMatchObject({ status: "warn" });
+});
+
+it("differing groups fail, saying which group is where", async () => {
+  const results = await run({ oidcGroups: ["00gA", "00gC"] });
+  expect(results[OKTA_CHECKS.sameGroups]).toMatchObject({ status: "fail", detail: "groups differ: only on the SCIM app: 00gB; only on the OIDC app: 00gC" });
+});
+
+it("Federation Broker Mode on fails", async () => {
+  const results = await run({ implicitAssignment: true });
+  expect(results[OKTA_CHECKS.federationBroker].status).toBe("fail");
+});
+
+it("403 on the mappings names the permission", async () => {
+  const results = await run({ mappingsForbidden: true });
+  expect(results[OKTA_CHECKS.typeMappings]).toMatchObject({ status: "fail", detail: "GET /api/v1/mappings: 403, missing permission okta.profileMappings.read" });
+});

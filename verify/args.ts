@@ -1,0 +1,99 @@
+// Command-line parsing. Secrets are never taken as arguments: SCIM_TOKEN, AUTH0_CLIENT_SECRET and
+// OKTA_API_TOKEN come from the environment only, so they stay out of shell history and `ps`.
+import { parseArgs } from "node:util";
+import { UsageError } from "./urlSafety";
+
+export interface VerifyArgs {
+  stack?: string;
+  connection?: string;
+  scimUrl?: string;
+  /** Explicit mode only: ids for the read-backs (stack mode reads them from the outputs). */
+  connectionId?: string;
+  oktaScimAppId?: string;
+  oktaOidcAppId?: string;
+  json: boolean;
+  write: boolean;
+  timeoutMs: number;
+  retries: number;
+  maxRetryAfterMs: number;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run verify -- (--stack <name> [--connection <name>] | --scim-url <url>) [options]
+
+  --stack <name>            read the stack's outputs with \`pulumi stack output --json --show-secrets\`
+  --connection <name>       only this connection of the stack (default: all)
+  --scim-url <url>          verify this SCIM endpoint; the token is read from the env var SCIM_TOKEN
+  --connection-id <id>      with --scim-url: Auth0 connection id (default: taken from the URL)
+  --okta-scim-app-id <id>   with --scim-url: Okta SCIM app id, for the Okta read-back
+  --okta-oidc-app-id <id>   with --scim-url: Okta OIDC app id (= its client id), for the Okta read-back
+  --write                   also create, re-create, read and deactivate a test user (it stays, blocked)
+  --json                    print {"checks":[{"name","status","detail"}]} instead of a table
+  --timeout-ms <n>          per-request timeout (default 10000)
+  --retries <n>             retries after 429/5xx (default 2)
+  --max-retry-after-ms <n>  longest Retry-After honoured (default 30000)
+
+Read-backs run when their credentials are set: AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET
+(Management API) and OKTA_ORG_URL, OKTA_API_TOKEN (okta.apps.read is enough).
+Exit codes: 0 all passed (warnings allowed), 1 a check failed, 2 usage error.`;
+
+function nonNegativeInt(raw: string | undefined, flag: string, fallback: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new UsageError(`${flag} must be a whole number, got "${raw}".`);
+  return Number(raw);
+}
+
+export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
+  // A token on the command line would end up in shell history: refuse it before anything quotes it.
+  if (argv.some((a) => /^--(scim-)?token(=|$)/.test(a))) {
+    throw new UsageError("The SCIM token is never taken on the command line: set the environment variable SCIM_TOKEN.");
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        stack: { type: "string" },
+        connection: { type: "string" },
+        "scim-url": { type: "string" },
+        "connection-id": { type: "string" },
+        "okta-scim-app-id": { type: "string" },
+        "okta-oidc-app-id": { type: "string" },
+        json: { type: "boolean" },
+        write: { type: "boolean" },
+        "timeout-ms": { type: "string" },
+        retries: { type: "string" },
+        "max-retry-after-ms": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    // parseArgs names the offending option; its message never includes option values.
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  const str = (k: string) => values[k] as string | undefined;
+  const args: VerifyArgs = {
+    stack: str("stack"),
+    connection: str("connection"),
+    scimUrl: str("scim-url"),
+    connectionId: str("connection-id"),
+    oktaScimAppId: str("okta-scim-app-id"),
+    oktaOidcAppId: str("okta-oidc-app-id"),
+    json: values.json === true,
+    write: values.write === true,
+    timeoutMs: nonNegativeInt(str("timeout-ms"), "--timeout-ms", 10_000),
+    retries: nonNegativeInt(str("retries"), "--retries", 2),
+    maxRetryAfterMs: nonNegativeInt(str("max-retry-after-ms"), "--max-retry-after-ms", 30_000),
+    help: values.help === true,
+  };
+  if (args.help) return args;
+  if (!args.stack === !args.scimUrl) throw new UsageError(`Give exactly one of --stack <name> or --scim-url <url>.\n\n${USAGE}`);
+  if (args.connection && !args.stack) throw new UsageError("--connection selects a connection of --stack; with --scim-url it has no meaning.");
+  if (args.stack && (args.connectionId || args.oktaScimAppId || args.oktaOidcAppId)) {
+    throw new UsageError("--connection-id, --okta-scim-app-id and --okta-oidc-app-id are for --scim-url; --stack reads them from the outputs.");
+  }
+  if (args.timeoutMs === 0) throw new UsageError("--timeout-ms must be above 0.");
+  return args;
+}

@@ -1,0 +1,108 @@
+// Okta read-back checks: the console-only settings (To App actions, type mappings) and the two
+// invariants the stack declares (same groups on both apps, Federation Broker Mode off), read back so a
+// later console edit is caught. No SDK here: see ../oktaReadBack.ts.
+import { isPutBreakingTypeMapping } from "../../components/decisions/oktaProfileMappings";
+import { describeReadBackError } from "../readBackError";
+import { type CheckResult, fail, pass, warn } from "./result";
+
+export const OKTA_CHECKS = {
+  features: "okta.scim-app-provisioning-features",
+  typeMappings: "okta.profile-mapping-no-type-mappings",
+  sameGroups: "okta.same-groups-on-both-apps",
+  federationBroker: "okta.federation-broker-mode-off",
+} as const;
+
+/** What the To App settings and the SCIM connection's provisioning actions turn on. */
+export const REQUIRED_FEATURES = ["PUSH_NEW_USERS", "PUSH_PROFILE_UPDATES", "PUSH_USER_DEACTIVATION"] as const;
+
+export interface OktaAppInfo {
+  features: string[];
+  /** Federation Broker Mode; Okta reports it as settings.implicitAssignment. */
+  implicitAssignment: boolean;
+}
+
+export interface OktaMappingProperty {
+  expression: string;
+  pushStatus?: string;
+}
+
+export interface OktaReadBack {
+  app(appId: string): Promise<OktaAppInfo>;
+  assignedGroupIds(appId: string): Promise<string[]>;
+  /** The Okta user → app mapping's properties, or undefined when the app has none (provisioning off). */
+  userToAppMapping(appId: string): Promise<Record<string, OktaMappingProperty> | undefined>;
+}
+
+export interface OktaApps {
+  scimAppId: string;
+  /** For OIDC apps Okta's app id is the client id. */
+  oidcAppId: string;
+}
+
+const APPS_READ = "okta.apps.read (or an admin role that can read apps)";
+
+async function checkFeatures(readBack: OktaReadBack, appId: string): Promise<CheckResult> {
+  try {
+    const { features } = await readBack.app(appId);
+    const missing = REQUIRED_FEATURES.filter((f) => !features.includes(f));
+    return missing.length
+      ? fail(OKTA_CHECKS.features, `SCIM app ${appId} lacks ${missing.join(", ")} (has: ${features.join(", ") || "none"})`)
+      : pass(OKTA_CHECKS.features, `SCIM app has ${REQUIRED_FEATURES.join(", ")}`);
+  } catch (error) {
+    return fail(OKTA_CHECKS.features, describeReadBackError(error, `GET /api/v1/apps/${appId}`, APPS_READ));
+  }
+}
+
+async function checkTypeMappings(readBack: OktaReadBack, appId: string): Promise<CheckResult> {
+  try {
+    const properties = await readBack.userToAppMapping(appId);
+    if (!properties) return warn(OKTA_CHECKS.typeMappings, "no Okta user → app profile mapping yet: provisioning is not switched on (console step O6-7)");
+    const breaking = Object.entries(properties)
+      .filter(([, p]) => p.expression)
+      .filter(([id, p]) => isPutBreakingTypeMapping({ id, expression: p.expression }))
+      .map(([id]) => id);
+    return breaking.length
+      ? fail(OKTA_CHECKS.typeMappings, `type mappings still present: ${breaking.join(", ")} (they break Auth0's PUT)`)
+      : pass(OKTA_CHECKS.typeMappings, "none of the three type mappings is present");
+  } catch (error) {
+    return fail(OKTA_CHECKS.typeMappings, describeReadBackError(error, "GET /api/v1/mappings", "okta.profileMappings.read"));
+  }
+}
+
+async function checkSameGroups(readBack: OktaReadBack, apps: OktaApps): Promise<CheckResult> {
+  try {
+    const [scim, oidc] = await Promise.all([readBack.assignedGroupIds(apps.scimAppId), readBack.assignedGroupIds(apps.oidcAppId)]);
+    const onlyScim = scim.filter((g) => !oidc.includes(g));
+    const onlyOidc = oidc.filter((g) => !scim.includes(g));
+    if (onlyScim.length || onlyOidc.length) {
+      const parts = [
+        onlyScim.length ? `only on the SCIM app: ${onlyScim.join(", ")}` : "",
+        onlyOidc.length ? `only on the OIDC app: ${onlyOidc.join(", ")}` : "",
+      ].filter(Boolean);
+      return fail(OKTA_CHECKS.sameGroups, `groups differ: ${parts.join("; ")}`);
+    }
+    return pass(OKTA_CHECKS.sameGroups, `both apps have the same ${scim.length} group(s)`);
+  } catch (error) {
+    return fail(OKTA_CHECKS.sameGroups, describeReadBackError(error, "GET /api/v1/apps/{id}/groups", APPS_READ));
+  }
+}
+
+async function checkFederationBroker(readBack: OktaReadBack, oidcAppId: string): Promise<CheckResult> {
+  try {
+    const { implicitAssignment } = await readBack.app(oidcAppId);
+    return implicitAssignment
+      ? fail(OKTA_CHECKS.federationBroker, `OIDC app ${oidcAppId} has Federation Broker Mode on: every Okta user can log in, assigned or not`)
+      : pass(OKTA_CHECKS.federationBroker, "OIDC app has Federation Broker Mode off");
+  } catch (error) {
+    return fail(OKTA_CHECKS.federationBroker, describeReadBackError(error, `GET /api/v1/apps/${oidcAppId}`, APPS_READ));
+  }
+}
+
+export async function runOktaChecks(readBack: OktaReadBack, apps: OktaApps): Promise<CheckResult[]> {
+  return [
+    await checkFeatures(readBack, apps.scimAppId),
+    await checkTypeMappings(readBack, apps.scimAppId),
+    await checkSameGroups(readBack, apps),
+    await checkFederationBroker(readBack, apps.oidcAppId),
+  ];
+}

@@ -1,0 +1,165 @@
+// `npm run verify`: parse arguments, gather targets and credentials, run the checks, print the report.
+// Everything printed passes through redactSecrets with every secret this run knows.
+import { randomBytes } from "node:crypto";
+import { USAGE, parseVerifyArgs, type VerifyArgs } from "./args";
+import { runAuth0Checks } from "./checks/auth0";
+import { runOktaChecks } from "./checks/okta";
+import type { CheckResult } from "./checks/result";
+import { runScimChecks } from "./checks/scim";
+import { createHttpClient, DEFAULT_RETRY_POLICY } from "./http";
+import { redactSecrets } from "./redact";
+import { exitCodeFor, renderJson, renderTable, type LabelledResult, type Report } from "./report";
+import { connectionIdFromScimUrl, readStackOutputs, targetsFromStackOutputs, type VerifyTarget } from "./targets";
+import { UsageError, requireSafeUrl } from "./urlSafety";
+
+export interface VerifyIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Seams for tests; production uses the defaults. */
+export interface VerifyDeps {
+  readOutputs?: (stack: string, env: NodeJS.ProcessEnv) => Promise<Record<string, unknown>>;
+  /** Passed to the auth0 SDK as its `fetch` (tests route it to a loopback server). */
+  auth0Fetch?: typeof fetch;
+  now?: () => Date;
+  nonce?: string;
+}
+
+interface Auth0Credentials {
+  domain: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+interface OktaCredentials {
+  orgUrl: string;
+  apiToken: string;
+}
+
+/** All of a group of variables, or none; a partial set is a usage error naming what is missing. */
+function credentialGroup(env: NodeJS.ProcessEnv, names: readonly string[], purpose: string): string[] | undefined {
+  const present = names.filter((n) => env[n]);
+  if (present.length === 0) return undefined;
+  const missing = names.filter((n) => !env[n]);
+  if (missing.length) throw new UsageError(`${purpose} needs ${names.join(", ")}; missing: ${missing.join(", ")}.`);
+  return names.map((n) => env[n] as string);
+}
+
+function auth0Credentials(env: NodeJS.ProcessEnv): Auth0Credentials | undefined {
+  const group = credentialGroup(env, ["AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET"], "The Auth0 read-back");
+  if (!group) return undefined;
+  const [domain, clientId, clientSecret] = group;
+  // The SDK always calls https://{domain}: a scheme or path here would build a broken URL.
+  if (!/^[a-z0-9.-]+(:\d+)?$/i.test(domain)) {
+    throw new UsageError(`AUTH0_DOMAIN must be the bare tenant host name (e.g. my-tenant.eu.auth0.com), got "${domain}".`);
+  }
+  return { domain, clientId, clientSecret };
+}
+
+function oktaCredentials(env: NodeJS.ProcessEnv): OktaCredentials | undefined {
+  const group = credentialGroup(env, ["OKTA_ORG_URL", "OKTA_API_TOKEN"], "The Okta read-back");
+  if (!group) return undefined;
+  const [orgUrl, apiToken] = group;
+  return { orgUrl: requireSafeUrl(orgUrl, "OKTA_ORG_URL").origin, apiToken };
+}
+
+async function gatherTargets(args: VerifyArgs, env: NodeJS.ProcessEnv, deps: VerifyDeps): Promise<VerifyTarget[]> {
+  if (args.stack) {
+    const outputs = await (deps.readOutputs ?? readStackOutputs)(args.stack, env);
+    return targetsFromStackOutputs(outputs, args.stack, args.connection);
+  }
+  const token = env.SCIM_TOKEN;
+  if (!token) throw new UsageError("--scim-url needs the token in the environment variable SCIM_TOKEN.");
+  const url = requireSafeUrl(args.scimUrl!, "--scim-url");
+  return [
+    {
+      connection: "explicit",
+      scimEndpointUrl: args.scimUrl!,
+      token,
+      connectionId: args.connectionId ?? connectionIdFromScimUrl(url),
+      scimAppId: args.oktaScimAppId,
+      oidcAppId: args.oktaOidcAppId,
+    },
+  ];
+}
+
+interface RunContext {
+  args: VerifyArgs;
+  deps: VerifyDeps;
+  auth0?: Auth0Credentials;
+  okta?: OktaCredentials;
+  skipped: string[];
+}
+
+async function verifyTarget(target: VerifyTarget, ctx: RunContext): Promise<CheckResult[]> {
+  const { args, deps } = ctx;
+  const url = requireSafeUrl(target.scimEndpointUrl, `scimEndpointUrl of ${target.connection}`);
+  const results: CheckResult[] = [];
+  // Read Auth0 first: the SCIM checks below use the token and would update its last_used_at.
+  if (ctx.auth0 && target.connectionId) {
+    // The SDKs take seconds to load: only when their read-back runs.
+    const { createAuth0ReadBack } = await import("./auth0ReadBack");
+    const readBack = createAuth0ReadBack({ ...ctx.auth0, timeoutMs: args.timeoutMs, maxRetries: args.retries, fetch: deps.auth0Fetch });
+    results.push(...(await runAuth0Checks(readBack, target.connectionId, (deps.now ?? (() => new Date()))(), target.tokenId)));
+  } else if (ctx.auth0) {
+    ctx.skipped.push(`Auth0 read-back for ${target.connection}: no connection id (pass --connection-id).`);
+  }
+  const http = createHttpClient(url.href, target.token, {
+    ...DEFAULT_RETRY_POLICY,
+    timeoutMs: args.timeoutMs,
+    maxRetries: args.retries,
+    maxRetryAfterMs: args.maxRetryAfterMs,
+  });
+  results.push(...(await runScimChecks(http, { write: args.write, nonce: deps.nonce ?? randomBytes(6).toString("hex") })));
+  if (ctx.okta && target.scimAppId && target.oidcAppId) {
+    const { createOktaReadBack } = await import("./oktaReadBack");
+    const readBack = createOktaReadBack({ ...ctx.okta, timeoutMs: args.timeoutMs, maxRetries: args.retries });
+    results.push(...(await runOktaChecks(readBack, { scimAppId: target.scimAppId, oidcAppId: target.oidcAppId })));
+  } else if (ctx.okta) {
+    ctx.skipped.push(`Okta read-back for ${target.connection}: no app ids (pass --okta-scim-app-id and --okta-oidc-app-id).`);
+  }
+  return results;
+}
+
+async function buildReport(args: VerifyArgs, env: NodeJS.ProcessEnv, deps: VerifyDeps, secrets: string[]): Promise<Report> {
+  const auth0 = auth0Credentials(env);
+  const okta = oktaCredentials(env);
+  const targets = await gatherTargets(args, env, deps);
+  secrets.push(...targets.map((t) => t.token));
+  const ctx: RunContext = { args, deps, auth0, okta, skipped: [] };
+  if (!auth0) ctx.skipped.push("Auth0 read-back: set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET.");
+  if (!okta) ctx.skipped.push("Okta read-back: set OKTA_ORG_URL, OKTA_API_TOKEN.");
+  // Validate every target's URL before sending anything, so a refusal never follows partial work.
+  for (const t of targets) requireSafeUrl(t.scimEndpointUrl, `scimEndpointUrl of ${t.connection}`);
+  const checks: LabelledResult[] = [];
+  for (const target of targets) {
+    for (const r of await verifyTarget(target, ctx)) {
+      checks.push({ ...r, checkId: r.name, name: targets.length > 1 ? `${target.connection}: ${r.name}` : r.name });
+    }
+  }
+  return { checks, skipped: ctx.skipped };
+}
+
+/** Runs the command; returns the exit code (0 pass, 1 a check failed, 2 usage error). */
+export async function runVerify(argv: readonly string[], env: NodeJS.ProcessEnv, io: VerifyIo, deps: VerifyDeps = {}): Promise<number> {
+  const secrets = [env.SCIM_TOKEN, env.AUTH0_CLIENT_SECRET, env.OKTA_API_TOKEN].filter((s): s is string => !!s);
+  const safe = (text: string) => redactSecrets(text, secrets);
+  try {
+    const args = parseVerifyArgs(argv);
+    if (args.help) {
+      io.stdout(USAGE + "\n");
+      return 0;
+    }
+    const report = await buildReport(args, env, deps, secrets);
+    io.stdout(safe(args.json ? renderJson(report) : renderTable(report)) + "\n");
+    return exitCodeFor(report);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(safe(`verify: ${error.message}`) + "\n");
+      return 2;
+    }
+    io.stderr(safe(`verify: unexpected error: ${(error as Error)?.stack ?? String(error)}`) + "\n");
+    return 1;
+  }
+}

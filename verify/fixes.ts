@@ -1,0 +1,40 @@
+// The fix printed under each failing (or warning) check, keyed by check id. Step ids (O9-12, ...) are
+// the console checklist's and the README step table's.
+import { AUTH0_CHECKS } from "./checks/auth0";
+import { OKTA_CHECKS } from "./checks/okta";
+import { SCIM_CHECKS } from "./checks/scim";
+
+export const FIXES: Record<string, string> = {
+  [SCIM_CHECKS.listUsers]:
+    "Check the SCIM endpoint URL (stack output scimEndpointUrl) and the token (`pulumi stack output <connection>-scim-token --show-secrets`). A 401 means the token was revoked, expired or replaced: run `pulumi up` and paste the current token into Okta (Provisioning → Integration). A 403 means the token lacks get:users: let the stack recreate it.",
+  [SCIM_CHECKS.filterUnknownUser]:
+    "The server must honour `filter=userName eq \"…\"`. With Auth0 this fails only behind a proxy or a wrong URL: point Okta at the connection's own scimEndpointUrl.",
+  [SCIM_CHECKS.createUser]:
+    "The token needs post:users, and the connection's SCIM configuration must exist (`pulumi up`). A 409 here means a user with the test userName already exists: delete it and re-run.",
+  [SCIM_CHECKS.createDuplicate]:
+    "A second POST of the same user must get 409. Check that the SCIM user id attribute is externalId (auth0.scim-user-id-attribute) so Auth0 recognises the user.",
+  [SCIM_CHECKS.getUser]:
+    "GET /Users/{id} must return the user; the id contains '|' and must be URL-encoded. Check any proxy in front of Auth0 does not decode the path.",
+  [SCIM_CHECKS.deactivateUser]:
+    "The token needs put:users. If PUT fails with a 400 on a type attribute, remove the three type mappings in Okta (console step O15, or set consoleStepsDone: true and run `pulumi up`).",
+  [SCIM_CHECKS.wrongToken]:
+    "The endpoint must reject unknown tokens with 401. If it accepts any token, it is not Auth0's SCIM endpoint: check scimEndpointUrl and any proxy in front of it.",
+  [AUTH0_CHECKS.userIdAttribute]:
+    "Set the connection's SCIM user id attribute to externalId: remove any change made in the Auth0 Dashboard and run `pulumi up` (the stack declares externalId). A 403 means the Management API client lacks read:scim_config.",
+  [AUTH0_CHECKS.tokenExpiry]:
+    "Rotate the SCIM token before it expires (see \"SCIM token lifecycle\"), then paste the new token into Okta (Provisioning → Integration → Authorization). A token deleted outside Pulumi is recreated by `pulumi up`. A 403 means the client lacks read:scim_token.",
+  [AUTH0_CHECKS.tokenLastUsed]:
+    "Okta has not called the endpoint yet: finish console steps O9-12 (SCIM base URL, token, Test Connector Configuration) and O13-14, then assign a user.",
+  [OKTA_CHECKS.features]:
+    "In Okta, SCIM app → Provisioning → Integration: tick Push New Users and Push Profile Updates; To App: enable Create Users, Update User Attributes and Deactivate Users (console steps O9-14).",
+  [OKTA_CHECKS.typeMappings]:
+    "Set consoleStepsDone: true for the connection and run `pulumi up`: the stack's profile mapping removes the three type mappings. Or delete them by hand: Profile Editor → the SCIM app's mappings (console step O15).",
+  [OKTA_CHECKS.sameGroups]:
+    "Group assignments were changed outside the stack: run `pulumi up` to restore one list of groups on both apps, or add the group to the connection's `groups` in config.",
+  [OKTA_CHECKS.federationBroker]:
+    "Turn Federation Broker Mode off on the OIDC app (General tab → User Consent / Federation Broker Mode), or run `pulumi up`, which declares it off.",
+};
+
+/** Generic advice for transport failures, which can hit any check. */
+export const TRANSPORT_FIX =
+  "Timeouts and 5xx: retry later or raise --timeout-ms. TLS errors: the endpoint must present a certificate trusted by this machine (Auth0's always is; check proxies). 429: wait and re-run; Auth0 allows 25 SCIM requests/s per connection.";

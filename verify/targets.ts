@@ -1,0 +1,100 @@
+// What to verify: one target per connection, from the stack's outputs (components/stack.ts: an object
+// output per connection plus the secret `<connection>-scim-token`) or from explicit flags.
+import { execFile } from "node:child_process";
+import { tokenOutputName } from "../components/naming";
+import { UsageError } from "./urlSafety";
+
+export interface VerifyTarget {
+  connection: string;
+  scimEndpointUrl: string;
+  token: string;
+  /** For the Auth0 read-back. */
+  connectionId?: string;
+  /** Auth0 token id of the token in `<connection>-scim-token` (the newest generation), when the stack says. */
+  tokenId?: string;
+  /** For the Okta read-back. */
+  scimAppId?: string;
+  oidcAppId?: string;
+}
+
+interface ConnectionOutput {
+  scimEndpointUrl: string;
+  connectionId?: string;
+  /** Per token generation, oldest first (config order); the newest one's token is in `<connection>-scim-token`. */
+  scimTokens?: { generation?: string; tokenId?: string }[];
+  scimAppId?: string;
+  oidcClientId?: string;
+}
+
+function isConnectionOutput(value: unknown): value is ConnectionOutput {
+  return typeof value === "object" && value !== null && typeof (value as ConnectionOutput).scimEndpointUrl === "string";
+}
+
+/** Generations are names, listed oldest first: the last one is the token in `<connection>-scim-token`. */
+function newestTokenId(out: ConnectionOutput): string | undefined {
+  const last = out.scimTokens?.[out.scimTokens.length - 1];
+  return typeof last?.tokenId === "string" ? last.tokenId : undefined;
+}
+
+/** Pure: stack outputs (as `pulumi stack output --json --show-secrets` prints them) → targets. */
+export function targetsFromStackOutputs(outputs: Record<string, unknown>, stack: string, only?: string): VerifyTarget[] {
+  const names = Object.keys(outputs).filter((key) => isConnectionOutput(outputs[key]));
+  if (names.length === 0) throw new UsageError(`--stack ${stack}: the stack has no connection outputs (scimEndpointUrl). Run \`pulumi up\` first.`);
+  if (only !== undefined && !names.includes(only)) {
+    throw new UsageError(`--connection ${only}: not an output of stack ${stack}. Connections: ${names.join(", ")}.`);
+  }
+  return names
+    .filter((name) => only === undefined || name === only)
+    .map((name) => {
+      const out = outputs[name] as ConnectionOutput;
+      const token = outputs[tokenOutputName(name)];
+      if (typeof token !== "string" || !token) {
+        throw new UsageError(`--stack ${stack}: output ${tokenOutputName(name)} is missing or empty (was it read with --show-secrets?).`);
+      }
+      return {
+        connection: name,
+        scimEndpointUrl: out.scimEndpointUrl,
+        token,
+        connectionId: out.connectionId,
+        tokenId: newestTokenId(out),
+        scimAppId: out.scimAppId,
+        // Okta gives an OIDC app the same id as its client id.
+        oidcAppId: out.oidcClientId,
+      };
+    });
+}
+
+/** Auth0's SCIM URL ends in /scim/v2/connections/{connection id}. */
+export function connectionIdFromScimUrl(url: URL): string | undefined {
+  const match = /\/scim\/v2\/connections\/([^/]+)\/?$/.exec(url.pathname);
+  return match ? decodeURIComponent(match[1]) : undefined;
+}
+
+/** Reads the outputs through the Pulumi CLI. Its stderr is passed on only as a short excerpt. */
+export function readStackOutputs(stack: string, env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      "pulumi",
+      ["stack", "output", "--json", "--show-secrets", "--stack", stack],
+      { env, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error && (error as NodeJS.ErrnoException).code === "ENOENT") {
+          reject(new UsageError("--stack needs the Pulumi CLI on PATH. Install it, or pass --scim-url <url> with the token in SCIM_TOKEN."));
+          return;
+        }
+        if (error) {
+          const excerpt = String(stderr).trim().split("\n").slice(0, 3).join(" ");
+          reject(new UsageError(`--stack ${stack}: \`pulumi stack output\` failed: ${excerpt || error.message}`));
+          return;
+        }
+        try {
+          const parsed: unknown = JSON.parse(String(stdout));
+          if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
+          resolve(parsed as Record<string, unknown>);
+        } catch {
+          reject(new UsageError(`--stack ${stack}: \`pulumi stack output --json\` did not print a JSON object.`));
+        }
+      },
+    );
+  });
+}

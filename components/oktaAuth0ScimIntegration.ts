@@ -107,6 +107,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
         renderConsoleChecklist(
           consoleChecklistSteps({
             stackName: args.stackName,
+            connectionName: c.name,
             configPath: args.configPath,
             oktaOrgName: args.okta.orgName,
             oktaBaseUrl: args.okta.baseUrl,

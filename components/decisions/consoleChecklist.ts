@@ -6,6 +6,8 @@ import { oktaAdminAppUrl } from "./urls";
 
 export interface ChecklistInput {
   stackName: string;
+  /** The Auth0 connection name (what `npm run verify --connection` takes). */
+  connectionName: string;
   /** Path of the connection in the stack config, for the phase switch step (oktaScim:connections[0]). */
   configPath: string;
   oktaOrgName: string;
@@ -124,6 +126,7 @@ export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
     );
   }
   steps.push(...tokenRotationSteps(input, link("provisioning")));
+  steps.push(verifyStep(input));
   steps.push(
     input.consoleStepsDone
       ? {
@@ -144,6 +147,20 @@ export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
         },
   );
   return steps;
+}
+
+/** Okta's own Test Connection only lists users: `npm run verify` proves create, update and deactivate. */
+function verifyStep(input: ChecklistInput): ChecklistStep {
+  return {
+    id: "VERIFY",
+    title: "Prove the integration works",
+    details: [
+      `Run \`npm run verify -- --stack ${input.stackName} --connection ${input.connectionName} --write\` from this repository; it must exit 0, and prints the fix for every failure.`,
+      `For the read-backs set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET (Auth0) and OKTA_ORG_URL=https://${input.oktaOrgName}.${input.oktaBaseUrl}, OKTA_API_TOKEN (Okta, read-only okta.apps.read is enough).`,
+      "--write creates one clearly named test user; Okta never deletes users over SCIM, so it stays blocked in Auth0: delete it as the report says.",
+      "Run it again without --write after phase 2's `pulumi up` and after every token rotation.",
+    ],
+  };
 }
 
 /** The checklist as plain text, numbered, one step per block: what the stack output shows. */

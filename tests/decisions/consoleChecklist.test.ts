@@ -1,19 +1,10 @@
-import { consoleChecklistSteps, renderConsoleChecklist, tokenCommand, type ChecklistInput } from "../../components/decisions/consoleChecklist";
+import { consoleChecklistSteps, renderConsoleChecklist, tokenCommand } from "../../components/decisions/consoleChecklist";
+import { checklistInput } from "./checklistFixture";
 
-const base: ChecklistInput = {
-  stackName: "staging",
-  configPath: "oktaScim:connections[1]",
-  oktaOrgName: "acme",
-  oktaBaseUrl: "oktapreview.com",
-  scimApp: { id: "0oaSCIM", name: "acme_scim_1", label: "Auth0 provisioning" },
-  scimEndpointUrl: "https://t.eu.auth0.com/scim/v2/connections/con_1",
-  tokenOutputName: "okta-acme-scim-token",
-  consoleStepsDone: false,
-  manageProvisioningViaApi: false,
-};
+const base = checklistInput();
 
 test("phase 1: the console steps in the procedure's order, then the phase switch", () => {
-  expect(consoleChecklistSteps(base).map((s) => s.id)).toEqual(["O6-7", "O9-12", "O13-14", "PHASE-2"]);
+  expect(consoleChecklistSteps(base).map((s) => s.id)).toEqual(["O6-7", "O9-12", "O13-14", "VERIFY", "PHASE-2"]);
 });
 
 test("the SCIM connection step has the exact values to type", () => {
@@ -44,16 +35,23 @@ test("phase 2: the switch step reports phase 2 as declared", () => {
 
 test("with manageProvisioningViaApi the SCIM-connection and To App console steps give way to the API note", () => {
   const ids = consoleChecklistSteps({ ...base, manageProvisioningViaApi: true }).map((s) => s.id);
-  expect(ids).toEqual(["O6-7", "O9-14", "PHASE-2"]);
+  expect(ids).toEqual(["O6-7", "O9-14", "VERIFY", "PHASE-2"]);
 });
 
 test("rendered text is numbered with links", () => {
   const text = renderConsoleChecklist(consoleChecklistSteps(base));
   expect(text.split("\n")[0]).toBe('1. [O6-7] Switch on provisioning for "Auth0 provisioning"');
-  expect(text).toContain("\n4. [PHASE-2] ");
+  expect(text).toContain("\n5. [PHASE-2] ");
   expect(text).toContain("   Link: https://acme-admin.oktapreview.com/");
 });
 
 test("the token command never contains a token, only the output name", () => {
   expect(tokenCommand("prod", "x-scim-token")).toBe("pulumi stack output x-scim-token --show-secrets --stack prod");
+});
+
+test("the verify step names the exact command for this stack and connection, and the org URL for the read-back", () => {
+  const step = consoleChecklistSteps(base).find((s) => s.id === "VERIFY")!;
+  expect(step.details[0]).toContain("`npm run verify -- --stack staging --connection okta-acme --write`");
+  expect(step.details[1]).toContain("OKTA_ORG_URL=https://acme.oktapreview.com");
+  expect(step.details.join(" ")).toContain("stays blocked in Auth0");
 });

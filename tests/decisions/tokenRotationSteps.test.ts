@@ -1,25 +1,20 @@
-import { consoleChecklistSteps, type ChecklistInput } from "../../components/decisions/consoleChecklist";
+import { consoleChecklistSteps } from "../../components/decisions/consoleChecklist";
+import { checklistInput } from "./checklistFixture";
 import { tokenGenerations, newestGeneration } from "../../components/decisions/tokenGenerations";
 
-const base: ChecklistInput = {
-  stackName: "staging",
-  configPath: "oktaScim:connections[1]",
-  oktaOrgName: "acme",
+const base = checklistInput({
   oktaBaseUrl: "okta.com",
-  scimApp: { id: "0oaSCIM", name: "acme_scim_1", label: "Auth0 provisioning" },
-  scimEndpointUrl: "https://t.eu.auth0.com/scim/v2/connections/con_1",
   tokenOutputName: "c-scim-token",
   consoleStepsDone: true,
-  manageProvisioningViaApi: false,
   tokenGenerations: [
     { generation: "q1", outputName: "c-scim-token-q1" },
     { generation: "q2", outputName: "c-scim-token-q2" },
   ],
-};
+});
 
 test("two generations: paste the newer token, then remove the older generation", () => {
   const steps = consoleChecklistSteps(base);
-  expect(steps.map((s) => s.id)).toEqual(["O6-7", "O9-12", "O13-14", "ROTATE-1", "ROTATE-2", "PHASE-2"]);
+  expect(steps.map((s) => s.id)).toEqual(["O6-7", "O9-12", "O13-14", "ROTATE-1", "ROTATE-2", "VERIFY", "PHASE-2"]);
   const paste = steps.find((s) => s.id === "ROTATE-1")!;
   expect(paste.details.join("\n")).toContain("`pulumi stack output c-scim-token-q2 --show-secrets --stack staging`");
   expect(paste.link).toBe("https://acme-admin.okta.com/admin/app/acme_scim_1/instance/0oaSCIM/#tab-user-management");

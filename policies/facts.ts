@@ -7,8 +7,8 @@
 export const TYPES = {
   auth0Connection: "auth0:index/connection:Connection",
   scimConfiguration: "auth0:index/connectionScimConfiguration:ConnectionScimConfiguration",
+  /** The provider's token: no expiry argument. The program no longer declares it; other stacks may. */
   auth0ScimToken: "auth0:index/connectionScimToken:ConnectionScimToken",
-  dynamicResource: "pulumi-nodejs:dynamic:Resource",
   oktaOidcApp: "okta:app/oAuth:OAuth",
   oktaAutoLoginApp: "okta:app/autoLogin:AutoLogin",
   oktaAppGroupAssignments: "okta:index/appGroupAssignments:AppGroupAssignments",
@@ -19,8 +19,18 @@ export const TYPES = {
   oktaProvider: "pulumi:providers:okta",
 } as const;
 
-/** The `kind` input of the project's dynamic SCIM token resource (issue #5). */
+/** The `kind` input of the project's SCIM token resource (components/scimToken/contract.ts). */
 export const SCIM_TOKEN_KIND = "oktaScim:ScimToken";
+
+/**
+ * Dynamic resources are typed `pulumi-nodejs:dynamic:Resource`, or `pulumi-nodejs:dynamic/<module>:<Type>`
+ * when the class names a module and type (the project's token: `pulumi-nodejs:dynamic/scimToken:ScimToken`).
+ * The pack recognises its token by the `kind` input on any of them, not by the type token: a renamed
+ * type must not make a security rule pass silently.
+ */
+export function isDynamicResourceType(type: string): boolean {
+  return type === "pulumi-nodejs:dynamic:Resource" || type.startsWith("pulumi-nodejs:dynamic/");
+}
 
 /** Scopes Okta Workforce uses against Auth0's SCIM server: list/filter, create, PUT (update, deactivate). */
 export const OKTA_REQUIRED_SCIM_TOKEN_SCOPES: readonly string[] = ["get:users", "post:users", "put:users"];

@@ -32,11 +32,11 @@ export type {
 export const POLICY_PACK_NAME = "okta-auth0-inbound-scim";
 
 /**
- * Default enforcement of the token-lifetime policy. Advisory while the program's token cannot carry a
- * lifetime (auth0.ConnectionScimToken has no expiry argument); once every stack's token states one
- * (the managed token of issue #5), change this ONE line to "mandatory".
+ * Default enforcement of the token-lifetime policy: mandatory since the program declares every token
+ * with the project's token resource, which can carry a lifetime (issue #5). An organisation migrating
+ * stacks that still declare auth0.ConnectionScimToken can set the policy to advisory in its config.
  */
-export const TOKEN_LIFETIME_ENFORCEMENT: EnforcementLevel = "advisory";
+export const TOKEN_LIFETIME_ENFORCEMENT: EnforcementLevel = "mandatory";
 
 /** Reports each problem; the message leads with the policy's description (as the CLI prints it). */
 function reportAll(report: ReportViolation, problems: readonly string[]): void {
@@ -86,7 +86,7 @@ export const scimTokenScopes: ResourceValidationPolicy = {
   description: "SCIM tokens hold the scopes Okta needs (get:users post:users put:users) and nothing outside the allow-list.",
   severity: "high",
   enforcementLevel: "mandatory",
-  remediationSteps: "Set connections[].scim.tokenScopes to get:users, post:users, put:users (or widen allowedScopes in the policy config).",
+  remediationSteps: "Set connections[].scim.tokenScopes (or the generation's scopes in connections[].scim.tokens) to get:users, post:users, put:users, as a new token generation; or widen allowedScopes in the policy config.",
   configSchema: SCHEMAS.tokenScopes,
   validateResource: (args, report) => {
     const token = scimTokenView(args.type, args.props);
@@ -101,14 +101,12 @@ export const scimTokenLifetime: ResourceValidationPolicy = {
   description: "SCIM tokens expire within the configured maximum lifetime.",
   severity: "medium",
   enforcementLevel: TOKEN_LIFETIME_ENFORCEMENT,
-  remediationSteps: "Give the token a tokenLifetimeSeconds within maxLifetimeDays and rotate it before it expires.",
+  remediationSteps:
+    "Rotate to a token generation with lifetimeSeconds within maxLifetimeDays (connections[].scim.tokens); replace auth0.ConnectionScimToken, which cannot expire, by the project's token resource.",
   configSchema: SCHEMAS.tokenLifetime,
   validateResource: (args, report) => {
     const token = scimTokenView(args.type, args.props);
     if (!token) return;
-    if (token.tokenLifetimeSeconds === null) {
-      args.notApplicable("auth0.ConnectionScimToken cannot carry a lifetime (the provider has no expiry argument)");
-    }
     const config = withDefaults(DEFAULTS.tokenLifetime, args.getConfig<Partial<typeof DEFAULTS.tokenLifetime>>());
     reportAll(report, rules.tokenLifetimeProblems(token, config.maxLifetimeDays));
   },

@@ -49,13 +49,13 @@ export function tokenScopeProblems(token: ScimTokenView, allowedScopes: readonly
   const problems: string[] = [];
   const missing = OKTA_REQUIRED_SCIM_TOKEN_SCOPES.filter((s) => !token.scopes.includes(s));
   if (missing.length > 0) {
-    problems.push(`the token lacks ${missing.join(", ")}, which Okta needs to list, create and update users. Add them to connections[].scim.tokenScopes.`);
+    problems.push(`the token lacks ${missing.join(", ")}, which Okta needs to list, create and update users. Add them to connections[].scim.tokenScopes (or the generation's scopes in connections[].scim.tokens).`);
   }
   const extra = [...new Set(token.scopes.filter((s) => !allowedScopes.includes(s)))];
   if (extra.length > 0) {
     problems.push(
       `the token holds ${extra.join(", ")}, outside the allowed scopes (${allowedScopes.join(", ")}). ` +
-        "Remove them from connections[].scim.tokenScopes, or allow them in this policy's allowedScopes.",
+        "Remove them from connections[].scim.tokenScopes (or the generation's scopes in connections[].scim.tokens), or allow them in this policy's allowedScopes.",
     );
   }
   return problems;
@@ -64,12 +64,16 @@ export function tokenScopeProblems(token: ScimTokenView, allowedScopes: readonly
 /** 5. A leaked token stops working within the maximum lifetime. */
 export function tokenLifetimeProblems(token: ScimTokenView, maxLifetimeDays: number): string[] {
   const maxSeconds = maxLifetimeDays * 86400;
-  if (token.tokenLifetimeSeconds === undefined) {
-    return [`the token never expires. Give it a tokenLifetimeSeconds of at most ${maxSeconds} (${maxLifetimeDays} days) and rotate it before then.`];
+  // A lifetime never changes in place (the token provider refuses it): the fix is always a new generation.
+  const fix = `Add a token generation with lifetimeSeconds of at most ${maxSeconds} (${maxLifetimeDays} days) to connections[].scim.tokens, paste its token into Okta, then remove the old one`;
+  if (token.shape === "auth0.ConnectionScimToken") {
+    return [`auth0.ConnectionScimToken never expires (the provider has no lifetime argument). Declare the token with the project's token resource instead: ${fix}.`];
   }
-  if (token.tokenLifetimeSeconds === null) return [];
+  if (token.tokenLifetimeSeconds === undefined) {
+    return [`the token never expires. ${fix}.`];
+  }
   if (!Number.isFinite(token.tokenLifetimeSeconds) || token.tokenLifetimeSeconds > maxSeconds) {
-    return [`the token lives ${token.tokenLifetimeSeconds} s, longer than ${maxSeconds} s (${maxLifetimeDays} days). Shorten tokenLifetimeSeconds, or raise this policy's maxLifetimeDays.`];
+    return [`the token lives ${token.tokenLifetimeSeconds} s, longer than ${maxSeconds} s (${maxLifetimeDays} days). ${fix}; or raise this policy's maxLifetimeDays.`];
   }
   return [];
 }

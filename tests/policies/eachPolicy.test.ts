@@ -3,7 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Registration } from "../harness/runProgram";
 import { connections, evaluate, registration, violated, type Scenario } from "./scenario";
-import { asDynamicTokens, LEGACY_TOKEN_TYPE } from "./dynamicToken";
+import { asLegacyTokens, legacyTokenLike, tokensOf } from "./tokens";
 
 const T = {
   connection: "auth0:index/connection:Connection",
@@ -17,6 +17,13 @@ const T = {
 };
 
 const DAY = 86400;
+/** prod's committed pack config allows its Auth0 custom domain; scenarios on prod that set their own pack config keep it. */
+const PROD_PACK_CONFIG = { "okta-oidc-app-auth0-login": { auth0CustomDomains: ["login.acme.example"] } };
+/** How an organisation runs the pack on a stack that still declares auth0.ConnectionScimToken (which cannot expire). */
+const LIFETIME_POLICY_OFF = { "auth0-scim-token-lifetime": "disabled" as const };
+const tokenGenerations = (v: Record<string, unknown>, i = 0) => connections(v)[i].scim.tokens as Record<string, unknown>[];
+const rotate = (v: Record<string, unknown>) => void tokenGenerations(v).push({ generation: "2027-02", lifetimeSeconds: 90 * DAY });
+const tokenInputs = (rs: Registration[], i = 0) => tokensOf(rs)[i].inputs as Record<string, any>;
 const inputs = (rs: Registration[], type: string, i = 0) => registration(rs, type, i).inputs as Record<string, any>;
 /** The connection's `options` holds the client secret, so the engine receives it as a secret envelope. */
 const connectionOptions = (rs: Registration[]) => {
@@ -57,16 +64,17 @@ const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
     ],
     nearMiss: [
       { title: "both left to Auth0's okta defaults", scenario: { stack: "prod", program: (rs) => void (delete inputs(rs, T.scimConfiguration).userIdAttribute, delete inputs(rs, T.scimConfiguration).mappings) } },
-      { title: "extra additional mappings", scenario: { stack: "dev", config: (v) => void (connections(v)[1].scim = { additionalMappings: [{ scim: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.badge", auth0: "app_metadata.badge" }] }) } },
+      { title: "extra additional mappings", scenario: { stack: "dev", config: (v) => void (connections(v)[1].scim.additionalMappings = [{ scim: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.badge", auth0: "app_metadata.badge" }]) } },
     ],
   },
   "auth0-scim-token-scopes": {
     violate: [
-      { title: "config adds delete:users", scenario: { stack: "prod", config: (v) => void (connections(v)[0].scim = { tokenScopes: ["get:users", "post:users", "put:users", "delete:users"] }) } },
-      { title: "token without put:users", scenario: { stack: "dev", program: (rs) => void (inputs(rs, LEGACY_TOKEN_TYPE).scopes = ["get:users", "post:users"]) } },
+      { title: "config adds delete:users", scenario: { stack: "prod", config: (v) => void (connections(v)[0].scim.tokenScopes = ["get:users", "post:users", "put:users", "delete:users"]) } },
+      { title: "a generation's own scopes add patch:groups", scenario: { stack: "dev", config: (v) => void (tokenGenerations(v, 1)[0].scopes = ["get:users", "post:users", "put:users", "patch:groups"]) } },
+      { title: "a token without put:users", scenario: { stack: "dev", program: (rs) => void (tokenInputs(rs).scopes = ["get:users", "post:users"]) } },
       {
-        title: "dynamic token with patch:groups",
-        scenario: { stack: "dev", program: (rs) => (asDynamicTokens(rs, 90 * DAY), inputs(rs, "pulumi-nodejs:dynamic:Resource").scopes.push("patch:groups")) },
+        title: "an auth0.ConnectionScimToken with delete:users (lifetime policy off)",
+        scenario: { stack: "dev", program: (rs) => (asLegacyTokens(rs), registration(rs, "auth0:index/connectionScimToken:ConnectionScimToken").inputs.scopes = ["get:users", "post:users", "put:users", "delete:users"]), packConfig: LIFETIME_POLICY_OFF },
       },
     ],
     nearMiss: [
@@ -74,22 +82,26 @@ const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
         title: "delete:users allowed by the policy config",
         scenario: {
           stack: "prod",
-          config: (v) => void (connections(v)[0].scim = { tokenScopes: ["get:users", "post:users", "put:users", "delete:users"] }),
-          packConfig: { "auth0-scim-token-scopes": { allowedScopes: ["get:users", "post:users", "put:users", "delete:users"] }, "okta-oidc-app-auth0-login": { auth0CustomDomains: ["login.acme.example"] } },
+          config: (v) => void (connections(v)[0].scim.tokenScopes = ["get:users", "post:users", "put:users", "delete:users"]),
+          packConfig: { "auth0-scim-token-scopes": { allowedScopes: ["get:users", "post:users", "put:users", "delete:users"] }, ...PROD_PACK_CONFIG },
         },
       },
       { title: "scopes listed in another order", scenario: { stack: "dev", config: (v) => void (connections(v)[0].scim.tokenScopes = ["put:users", "get:users", "post:users"]) } },
-      { title: "dynamic token with the three scopes", scenario: { stack: "dev", program: (rs) => asDynamicTokens(rs, 90 * DAY) } },
+      { title: "auth0.ConnectionScimToken with the three scopes (lifetime policy off)", scenario: { stack: "dev", program: asLegacyTokens, packConfig: LIFETIME_POLICY_OFF } },
     ],
   },
   "auth0-scim-token-lifetime": {
     violate: [
-      { title: "dynamic token that never expires", scenario: { stack: "dev", program: (rs) => asDynamicTokens(rs) } },
-      { title: "dynamic token living 366 days", scenario: { stack: "prod", program: (rs) => asDynamicTokens(rs, 366 * DAY) } },
+      { title: "a generation without lifetimeSeconds", scenario: { stack: "dev", config: (v) => void delete tokenGenerations(v)[0].lifetimeSeconds } },
+      { title: "no scim.tokens: the default generation never expires", scenario: { stack: "prod", config: (v) => void delete connections(v)[0].scim.tokens } },
+      { title: "a token living 366 days (beyond what config allows, as another program could declare)", scenario: { stack: "prod", program: (rs) => void (tokenInputs(rs).tokenLifetimeSeconds = 366 * DAY) } },
+      { title: "prod's 180-day token with maxLifetimeDays 90", scenario: { stack: "prod", packConfig: { "auth0-scim-token-lifetime": { maxLifetimeDays: 90 }, ...PROD_PACK_CONFIG } } },
+      { title: "an auth0.ConnectionScimToken, which cannot expire", scenario: { stack: "dev", program: asLegacyTokens } },
     ],
     nearMiss: [
-      { title: "dynamic token living exactly 365 days", scenario: { stack: "prod", program: (rs) => asDynamicTokens(rs, 365 * DAY) } },
-      { title: "366 days with maxLifetimeDays 400", scenario: { stack: "dev", program: (rs) => asDynamicTokens(rs, 366 * DAY), packConfig: { "auth0-scim-token-lifetime": { maxLifetimeDays: 400 } } } },
+      { title: "a generation living exactly 365 days", scenario: { stack: "dev", config: (v) => void (tokenGenerations(v)[0].lifetimeSeconds = 365 * DAY) } },
+      { title: "366 days with maxLifetimeDays 400", scenario: { stack: "dev", program: (rs) => void (tokenInputs(rs).tokenLifetimeSeconds = 366 * DAY), packConfig: { "auth0-scim-token-lifetime": { maxLifetimeDays: 400 } } } },
+      { title: "dev's 90-day tokens with maxLifetimeDays 90", scenario: { stack: "dev", packConfig: { "auth0-scim-token-lifetime": { maxLifetimeDays: 90 } } } },
     ],
   },
   "okta-oidc-app-auth0-login": {
@@ -157,15 +169,23 @@ const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
   },
   "auth0-scim-tokens-per-connection": {
     violate: [
+      { title: "three tokens on one connection", scenario: { stack: "dev", config: rotate, program: (rs) => void rs.push(copyOf(tokensOf(rs, "okta-acme")[1], "okta-acme-scim-token-extra")) } },
       {
-        title: "three tokens on one connection",
-        scenario: { stack: "prod", program: (rs) => void rs.push(copyOf(registration(rs, LEGACY_TOKEN_TYPE), "extra-1"), copyOf(registration(rs, LEGACY_TOKEN_TYPE), "extra-2")) },
+        title: "two generations and an auth0.ConnectionScimToken on one connection (lifetime policy off)",
+        scenario: { stack: "dev", config: rotate, program: (rs) => void rs.push(legacyTokenLike(tokensOf(rs, "okta-acme")[0], rs, "okta-acme-scim-token")), packConfig: LIFETIME_POLICY_OFF },
       },
       { title: "a token on a connection without SCIM configuration", scenario: { stack: "dev", program: (rs) => void rs.splice(rs.indexOf(registration(rs, T.scimConfiguration, 1)), 1) } },
-      { title: "a dynamic token without SCIM configuration", scenario: { stack: "prod", program: (rs) => (asDynamicTokens(rs, 90 * DAY), rs.splice(rs.indexOf(registration(rs, T.scimConfiguration)), 1)) } },
+      {
+        title: "a token for a connection outside the stack",
+        scenario: { stack: "prod", program: (rs) => void (delete tokensOf(rs)[0].propertyDependencies.connectionId, (tokenInputs(rs).connectionId = "con_elsewhere0000000")) },
+      },
     ],
     nearMiss: [
-      { title: "two tokens while rotating", scenario: { stack: "prod", program: (rs) => void rs.push(copyOf(registration(rs, LEGACY_TOKEN_TYPE), "next")) } },
+      { title: "two generations while rotating", scenario: { stack: "dev", config: rotate } },
+      {
+        title: "an auth0.ConnectionScimToken beside the new generation while migrating (lifetime policy off)",
+        scenario: { stack: "dev", program: (rs) => void rs.push(legacyTokenLike(tokensOf(rs, "okta-acme")[0], rs, "okta-acme-scim-token")), packConfig: LIFETIME_POLICY_OFF },
+      },
     ],
   },
   "okta-provider-rate-limit-share": {
@@ -177,7 +197,7 @@ const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
         scenario: {
           stack: "prod",
           config: (v) => void ((v["oktaScim:oktaOrgs"] as any[])[0].maxApiCapacity = 100),
-          packConfig: { "okta-provider-rate-limit-share": { minManagedResources: 50 }, "okta-oidc-app-auth0-login": { auth0CustomDomains: ["login.acme.example"] } },
+          packConfig: { "okta-provider-rate-limit-share": { minManagedResources: 50 }, ...PROD_PACK_CONFIG },
         },
       },
     ],

@@ -9,6 +9,9 @@ import {
   PUT_BREAKING_TYPE_ATTRIBUTES,
   PUT_BREAKING_TYPE_EXPRESSIONS,
 } from "../../components/decisions/oktaProfileMappings";
+import { MAX_TOKEN_LIFETIME_SECONDS, SCIM_TOKEN_KIND } from "../../components/scimToken/contract";
+import { SCIM_TOKEN_RESOURCE_TYPE } from "../../components/scimToken/resource";
+import { DEFAULTS } from "../../policies/config";
 
 it("holds the same scopes, namespaces and type mappings as components/decisions", () => {
   expect(pack.OKTA_REQUIRED_SCIM_TOKEN_SCOPES).toEqual(OKTA_REQUIRED_SCIM_TOKEN_SCOPES);
@@ -36,7 +39,6 @@ it("names the resource types the program registers", async () => {
     auth0Connection: auth0.Connection as never,
     scimConfiguration: auth0.ConnectionScimConfiguration as never,
     auth0ScimToken: auth0.ConnectionScimToken as never,
-    dynamicResource: undefined,
     oktaOidcApp: okta.app.OAuth as never,
     oktaAutoLoginApp: okta.app.AutoLogin as never,
     oktaAppGroupAssignments: okta.AppGroupAssignments as never,
@@ -49,4 +51,11 @@ it("names the resource types the program registers", async () => {
   for (const [key, cls] of Object.entries(classes)) {
     if (cls) expect([key, pack.TYPES[key as keyof typeof pack.TYPES]]).toEqual([key, cls.__pulumiType]);
   }
+});
+
+it("recognises the program's token resource by its type and kind, and allows the longest lifetime config allows", () => {
+  expect(pack.isDynamicResourceType(SCIM_TOKEN_RESOURCE_TYPE)).toBe(true);
+  expect(pack.SCIM_TOKEN_KIND).toBe(SCIM_TOKEN_KIND);
+  // The policy's default and the config's bound agree: every token the config accepts passes by default.
+  expect(DEFAULTS.tokenLifetime.maxLifetimeDays * 86400).toBe(MAX_TOKEN_LIFETIME_SECONDS);
 });

@@ -5,10 +5,10 @@ import { policies, TOKEN_LIFETIME_ENFORCEMENT } from "../../policies/policies";
 import { toPolicyInputs, UnknownValueError, wrapProps, type PolicyInputs } from "./policyArgs";
 import { runPack } from "./runPack";
 import { recordRun } from "./scenario";
-import { asDynamicTokens } from "./dynamicToken";
+import { connections } from "./scenario";
+import { TOKEN_TYPE as TOKEN } from "./tokens";
 
 const CONNECTION = "auth0:index/connection:Connection";
-const TOKEN = "auth0:index/connectionScimToken:ConnectionScimToken";
 
 let dev: PolicyInputs;
 beforeAll(async () => {
@@ -43,6 +43,7 @@ describe("resource validation arguments", () => {
     const oidc = resource("okta:app/oAuth:OAuth");
     expect(oidc.provider?.props.maxApiCapacity).toBe("50");
     expect(resource(TOKEN).opts.protect).toBe(false);
+    expect(resource(TOKEN).provider).toMatchObject({ type: "pulumi:providers:pulumi-nodejs", name: "scim-token-resources" });
   });
 
   it("answer isType / asType against resource classes", () => {
@@ -57,34 +58,47 @@ describe("resource validation arguments", () => {
 describe("stack validation arguments", () => {
   it("give outputs as props, and parent, dependencies and property dependencies as resource objects", () => {
     const token = stackResource(TOKEN);
-    expect(token.props.token).toBe("MOCK-SCIM-TOKEN:okta-acme-scim-token");
+    expect(token.props.token).toBe("MOCK-SCIM-TOKEN:okta-acme-scim-token-2026-11");
     expect(resource(TOKEN).props.token).toBeUndefined();
     const connection = stackResource(CONNECTION);
     expect(token.propertyDependencies.connectionId).toEqual([connection]);
     expect(token.parent?.type).toBe("oktaScim:index:OktaAuth0ScimIntegration");
     expect(token.dependencies.map((d) => d.type).sort()).toEqual([CONNECTION, "auth0:index/connectionScimConfiguration:ConnectionScimConfiguration"]);
-    expect(token.provider?.type).toBe("pulumi:providers:auth0");
+    expect(token.provider?.type).toBe("pulumi:providers:pulumi-nodejs");
     expect(dev.stackResources[0].type).toBe("pulumi:pulumi:Stack");
   });
 });
 
 describe("enforcement of the token-lifetime policy", () => {
-  it("is advisory by default and mandatory when the policy config says so", async () => {
-    expect(TOKEN_LIFETIME_ENFORCEMENT).toBe("advisory");
-    const run = await recordRun({ stack: "prod", program: (rs) => asDynamicTokens(rs) });
+  it("is mandatory by default and advisory when the policy config says so", async () => {
+    expect(TOKEN_LIFETIME_ENFORCEMENT).toBe("mandatory");
+    // prod without scim.tokens: the default generation never expires.
+    const run = await recordRun({ stack: "prod", config: (v) => void delete connections(v)[0].scim.tokens });
     const inputs = toPolicyInputs(run, "prod");
-    const byDefault = await runPack(policies, inputs, { "okta-oidc-app-auth0-login": { auth0CustomDomains: ["login.acme.example"] } });
-    expect(byDefault.diagnostics.map((d) => [d.policyName, d.enforcementLevel])).toEqual([["auth0-scim-token-lifetime", "advisory"]]);
-    const enforced = await runPack(policies, inputs, { "okta-oidc-app-auth0-login": { auth0CustomDomains: ["login.acme.example"] }, "auth0-scim-token-lifetime": "mandatory" });
-    expect(enforced.diagnostics.map((d) => d.enforcementLevel)).toEqual(["mandatory"]);
+    const customDomain = { "okta-oidc-app-auth0-login": { auth0CustomDomains: ["login.acme.example"] } };
+    const byDefault = await runPack(policies, inputs, customDomain);
+    expect(byDefault.diagnostics.map((d) => [d.policyName, d.enforcementLevel])).toEqual([["auth0-scim-token-lifetime", "mandatory"]]);
+    const relaxed = await runPack(policies, inputs, { ...customDomain, "auth0-scim-token-lifetime": "advisory" });
+    expect(relaxed.diagnostics.map((d) => d.enforcementLevel)).toEqual(["advisory"]);
   });
+});
 
-  it("is not applicable to auth0.ConnectionScimToken, which cannot carry a lifetime", async () => {
-    const result = await runPack(policies, dev);
-    expect(result.notApplicable).toEqual([
-      { policyName: "auth0-scim-token-lifetime", reason: expect.stringContaining("cannot carry a lifetime") },
-      { policyName: "auth0-scim-token-lifetime", reason: expect.stringContaining("cannot carry a lifetime") },
-    ]);
+describe("the token's secret and opaque inputs", () => {
+  it("are never read: the pack passes with the serialized provider and the credentials unknown", async () => {
+    const run = await recordRun({
+      stack: "dev",
+      program: (rs) => rs.filter((r) => r.type === TOKEN).forEach((r) => Object.assign(r.inputs, { __provider: pulumi.unknown, credentials: pulumi.unknown })),
+    });
+    const inputs = toPolicyInputs(run, "dev");
+    const token = inputs.resources.find((r) => r.type === TOKEN)!;
+    const tokenInStack = inputs.stackResources.find((r) => r.type === TOKEN)!;
+    // Any policy reading them would end in the runtime's "can't run during preview" instead of passing.
+    for (const props of [token.props, tokenInStack.props]) {
+      expect(() => props.__provider).toThrow(UnknownValueError);
+      expect(() => props.credentials).toThrow(UnknownValueError);
+    }
+    const result = await runPack(policies, inputs);
+    expect(result).toEqual({ diagnostics: [], notApplicable: [] });
   });
 });
 

@@ -32,7 +32,7 @@ function ciphertexts(stack: string): string[] {
 }
 
 describe.each(["dev", "prod"])("stack %s", (stack) => {
-  test("the committed plans/<stack>.md is current (run `npm run plan -- --stack <stack> > plans/<stack>.md`)", async () => {
+  test("the committed plans/<stack>.md is current (run `npm run plan -- --stack <stack> --write`)", async () => {
     const committed = fs.readFileSync(path.join(REPO_ROOT, "plans", `${stack}.md`), "utf8");
     expect(renderPlanMarkdown(await planStack(stack))).toBe(committed);
   });
@@ -85,8 +85,9 @@ test("provider references are shown without URN prefix or id", () => {
 });
 
 test("arguments: --stack is required, --format is markdown or json", () => {
-  expect(parsePlanArgs(["--stack", "dev"])).toEqual({ stack: "dev", format: "markdown", check: false });
-  expect(parsePlanArgs(["--stack", "prod", "--format", "json", "--check"])).toEqual({ stack: "prod", format: "json", check: true });
+  expect(parsePlanArgs(["--stack", "dev"])).toEqual({ stack: "dev", format: "markdown", check: false, write: false });
+  expect(parsePlanArgs(["--stack", "prod", "--format", "json", "--check"])).toEqual({ stack: "prod", format: "json", check: true, write: false });
+  expect(parsePlanArgs(["--stack", "prod", "--check", "--write"])).toEqual({ error: expect.stringContaining("exclude each other") });
   expect(parsePlanArgs([])).toEqual({ error: expect.stringContaining("--stack <name> is required") });
   expect(parsePlanArgs(["--stack", "dev", "--format", "yaml"])).toEqual({ error: expect.stringContaining("--format must be markdown or json") });
   expect(parsePlanArgs(["--stack", "nosuchstack"])).toEqual({ error: expect.stringContaining("no Pulumi.nosuchstack.yaml") });
@@ -121,9 +122,20 @@ test("--check passes on a current plan and fails, naming the fix, on a stale one
     fs.writeFileSync(path.join(staleDir, "prod.md"), committed.replace("Auth0 - log in", "Auth0 - old label"));
     const stale = await command(["--stack", "prod", "--check"], staleDir);
     expect(stale.code).toBe(1);
-    expect(stale.err).toBe("plans/prod.md is stale: run `npm run plan -- --stack prod > plans/prod.md` and commit it\n");
+    expect(stale.err).toBe("plans/prod.md is stale: run `npm run plan -- --stack prod --write` and commit it\n");
   } finally {
     fs.rmSync(staleDir, { recursive: true, force: true });
+  }
+});
+
+test("--write stores exactly the markdown plan, which --check then accepts", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plans-"));
+  try {
+    expect(await command(["--stack", "prod", "--write"], dir)).toEqual({ code: 0, out: "wrote plans/prod.md\n", err: "" });
+    expect(fs.readFileSync(path.join(dir, "prod.md"), "utf8")).toBe(fs.readFileSync(path.join(REPO_ROOT, "plans", "prod.md"), "utf8"));
+    expect((await command(["--stack", "prod", "--check"], dir)).code).toBe(0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -5,4 +5,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["@swc/jest"] },
   testTimeout: 30000,
+  // Jest defaults to cores - 1 workers: one on a 2-core machine. The suite is mostly CPU-bound module
+  // loading and mocked program runs, so both cores help.
+  maxWorkers: 2,
 };

@@ -68,11 +68,14 @@ export const RESOURCE_CALLS: Record<string, (inputs: Record<string, unknown>) =>
     refresh: 1,
     calls: "create: POST /connections/{id}/scim-configuration, then read; read: GET it",
   }),
-  "auth0:index/connectionScimToken:ConnectionScimToken": () => ({
+  // The project's own token resource (components/scimToken/lifecycle.ts): each provider call logs in
+  // with client credentials (POST /oauth/token, Auth0's Authentication API) before its Management
+  // API calls; create lists the tokens first so a failed create can find what it left behind.
+  "pulumi-nodejs:dynamic/scimToken:ScimToken": () => ({
     api: "auth0",
-    create: 2,
-    refresh: 1,
-    calls: "create: POST …/scim-configuration/tokens, then read; read: GET …/tokens (list)",
+    create: 3,
+    refresh: 2,
+    calls: "create: POST /oauth/token, GET …/scim-configuration/tokens, POST …/tokens; read: POST /oauth/token, GET …/tokens (list)",
   }),
 };
 

@@ -27,11 +27,27 @@ export interface Scenario {
   preview?: boolean;
 }
 
-export async function recordRun(s: Scenario): Promise<ProgramRun> {
+/** Runs of unedited committed stacks, shared by the scenarios that only edit the recorded program. */
+const unEditedRuns = new Map<string, Promise<ProgramRun>>();
+
+function runStack(s: Scenario): Promise<ProgramRun> {
   const { values, secretKeys } = readStackFile(s.stack);
   const edited = cloneValues(values);
   s.config?.(edited);
-  const run = await runProgram(toRawConfig(edited, secretKeys), { stack: s.stack, preview: s.preview });
+  return runProgram(toRawConfig(edited, secretKeys), { stack: s.stack, preview: s.preview });
+}
+
+export async function recordRun(s: Scenario): Promise<ProgramRun> {
+  if (s.config) {
+    const run = await runStack(s);
+    s.program?.(run.registrations);
+    return run;
+  }
+  // The same program and config give the same registrations: run once, hand each scenario its own copy.
+  const key = `${s.stack}:${s.preview === true}`;
+  if (!unEditedRuns.has(key)) unEditedRuns.set(key, runStack(s));
+  const shared = await unEditedRuns.get(key)!;
+  const run = { ...shared, registrations: structuredClone(shared.registrations) };
   s.program?.(run.registrations);
   return run;
 }

@@ -76,9 +76,12 @@ export function declareAuth0Side(args: Auth0SideArgs) {
 
   // The project's own token resource for every generation, with or without a lifetime: the provider's
   // ConnectionScimToken cannot set an expiry, and one code path keeps rotation the same for both.
-  const scimTokens: DeclaredScimToken[] = tokenGenerations(c.scim.tokens, c.scim.tokenScopes).map((g) => ({
-    generation: g.generation,
-    resource: new ScimToken(
+  // Each generation waits for the one before it: a create that failed ambiguously cleans up tokens
+  // that appeared meanwhile, which must never include a sibling created in parallel.
+  const scimTokens: DeclaredScimToken[] = [];
+  for (const g of tokenGenerations(c.scim.tokens, c.scim.tokenScopes)) {
+    const previous = scimTokens[scimTokens.length - 1]?.resource;
+    const resource = new ScimToken(
       names.scimToken(g.generation),
       {
         connectionId: auth0Connection.id,
@@ -87,9 +90,10 @@ export function declareAuth0Side(args: Auth0SideArgs) {
         generation: g.generation,
         credentials: args.tenantCredentials,
       },
-      { provider: args.tokenProvider, parent, dependsOn: [scimConfiguration] },
-    ),
-  }));
+      { provider: args.tokenProvider, parent, dependsOn: previous ? [scimConfiguration, previous] : [scimConfiguration] },
+    );
+    scimTokens.push({ generation: g.generation, resource });
+  }
 
   return {
     auth0Connection,

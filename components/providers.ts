@@ -5,9 +5,14 @@ import * as auth0 from "@pulumi/auth0";
 import * as okta from "@pulumi/okta";
 import type { Auth0TenantConfig, OktaOrgConfig } from "../config/schema";
 
-/** Scopes an Okta OAuth service app needs for everything this project manages or looks up. */
+/**
+ * Scopes an Okta OAuth service app needs for everything this project manages or looks up. Creating an
+ * OAuth app on an Identity Engine org also assigns it the default access policy, which the provider
+ * looks up first (terraform-provider-okta app_authentication_policy.go → ListPolicies): policies.read.
+ */
 export const OKTA_SERVICE_APP_SCOPES = [
   "okta.apps.manage",
+  "okta.policies.read",
   "okta.groups.read",
   "okta.users.read",
   "okta.schemas.manage",

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_NAMESPACE, SECRET_FIELDS, stackConfigSchema, type StackConfig } from "./schema";
 import { crossFieldProblems, type ConfigProblem } from "./crossFieldRules";
 import { formatConfigPath } from "./paths";
+import { isSecureForm, readStackFileConfig } from "./stackFile";
 
 /** The top-level keys of the namespace; anything else under `oktaScim:` is a typo. */
 export const TOP_LEVEL_KEYS = ["auth0", "oktaOrgs", "connections"] as const;
@@ -15,6 +16,8 @@ export const TOP_LEVEL_KEYS = ["auth0", "oktaOrgs", "connections"] as const;
 export interface RawConfig {
   values: Record<string, string>;
   secretKeys: ReadonlySet<string>;
+  /** The stack file's `config:` block as written (secure leaves as `{ secure }`), when readable. */
+  stackFile?: Record<string, unknown>;
 }
 
 export class ConfigValidationError extends pulumi.RunError {
@@ -30,13 +33,23 @@ export function renderProblems(problems: readonly ConfigProblem[]): string {
   return `Invalid stack configuration (${count}); nothing was created:\n${lines.join("\n")}`;
 }
 
-/** Every path below `value` whose last key is a credential field. */
-function secretFieldPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => secretFieldPaths(v, [...path, i]));
+/** Every credential field below `value`, with its path and value. */
+function credentialFields(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; value: unknown }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => credentialFields(v, [...path, i]));
   if (value === null || typeof value !== "object") return [];
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
-    (SECRET_FIELDS as readonly string[]).includes(k) && v !== undefined ? [[...path, k]] : secretFieldPaths(v, [...path, k]),
+    (SECRET_FIELDS as readonly string[]).includes(k) && v !== undefined ? [{ path: [...path, k], value: v }] : credentialFields(v, [...path, k]),
   );
+}
+
+/**
+ * Credentials not stored as secrets. From the stack file when it holds the key (per leaf: is it
+ * `secure:`?); otherwise from the engine's per-key flag, the only signal it gives.
+ */
+function plainTextCredentials(raw: RawConfig, fullKey: string, key: string, parsed: unknown): (string | number)[][] {
+  const written = raw.stackFile?.[fullKey];
+  if (written !== undefined) return credentialFields(written, [key]).filter((f) => !isSecureForm(f.value)).map((f) => f.path);
+  return raw.secretKeys.has(fullKey) ? [] : credentialFields(parsed, [key]).map((f) => f.path);
 }
 
 /** Pure: raw config in, validated config or every problem out. */
@@ -57,13 +70,11 @@ export function parseStackConfig(raw: RawConfig): { config: StackConfig } | { pr
       problems.push({ path: [key], message: "must be a YAML mapping or list (it was read as a plain string)" });
       continue;
     }
-    if (!raw.secretKeys.has(fullKey)) {
-      for (const p of secretFieldPaths(input[key], [key])) {
-        problems.push({
-          path: p,
-          message: `is a credential stored in plain text; set it with \`pulumi config set --secret --path '${formatConfigPath(p).slice(prefix.length)}' <value>\``,
-        });
-      }
+    for (const p of plainTextCredentials(raw, fullKey, key, input[key])) {
+      problems.push({
+        path: p,
+        message: `is a credential stored in plain text; set it with \`pulumi config set --secret --path '${formatConfigPath(p).slice(prefix.length)}' <value>\``,
+      });
     }
   }
   // reportInput lets a missing value be told from a wrong one; the input itself is never printed.
@@ -108,13 +119,14 @@ function problemsFromIssue(issue: ZodIssueLike): ConfigProblem[] {
   return [{ path, message: issue.message }];
 }
 
-/** Reads the raw config the Pulumi engine (or a test's mocks) gave this program. */
-export function readRawConfig(): RawConfig {
+/** Reads the raw config the Pulumi engine (or a test's mocks) gave this program, and the stack file. */
+export function readRawConfig(projectDirectory: string = process.cwd()): RawConfig {
   const values = pulumi.runtime.allConfig();
   // `isConfigSecret` is exported by the runtime but marked internal in its typings.
   const runtime = pulumi.runtime as unknown as { isConfigSecret?: (k: string) => boolean };
   const secretKeys = new Set(Object.keys(values).filter((k) => runtime.isConfigSecret?.(k) === true));
-  return { values, secretKeys };
+  // The CLI runs the program in the project directory, where the stack files live.
+  return { values, secretKeys, stackFile: readStackFileConfig(projectDirectory, pulumi.getStack()) };
 }
 
 /** Reads and validates the stack config; throws a ConfigValidationError listing every problem. */

@@ -43,11 +43,22 @@ export function readStackFile(stack: string): { values: StackConfigValues; secre
   return { values, secretKeys };
 }
 
-/** What Pulumi passes to a program: strings as they are, everything else JSON-encoded. */
+/** The stack file these values stand for: every secret marker written back as a `secure:` value. */
+export function asWrittenStackFile(values: StackConfigValues): Record<string, unknown> {
+  const restore = (v: unknown): unknown => {
+    if (typeof v === "string" && v.startsWith(SECRET_MARKER_PREFIX)) return { secure: v };
+    if (Array.isArray(v)) return v.map(restore);
+    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, restore(x)]));
+    return v;
+  };
+  return restore(values) as Record<string, unknown>;
+}
+
+/** What Pulumi passes to a program (strings as they are, everything else JSON-encoded), plus the stack file. */
 export function toRawConfig(values: StackConfigValues, secretKeys: Iterable<string>): RawConfig {
   const raw: Record<string, string> = {};
   for (const [k, v] of Object.entries(values)) raw[k] = typeof v === "string" ? v : JSON.stringify(v);
-  return { values: raw, secretKeys: new Set(secretKeys) };
+  return { values: raw, secretKeys: new Set(secretKeys), stackFile: asWrittenStackFile(values) };
 }
 
 /** A deep copy of a stack file's config, for tests that mutate one setting. */

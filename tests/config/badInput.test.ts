@@ -84,7 +84,7 @@ test.each(cases)("$title → $path", async ({ stack, mutate, path, says }) => {
   expect(message).not.toContain(SECRET_MARKER_PREFIX);
 });
 
-test("all problems are reported at once, not one per run", async () => {
+test("all shape problems are reported at once, not one per run; cross-field rules wait for valid shapes", async () => {
   const failure = (await runCommittedStack("dev", {
     mutate: (v) => {
       auth0(v).domain = "nope";
@@ -97,4 +97,19 @@ test("all problems are reported at once, not one per run", async () => {
   expect(message).toContain("oktaScim:oktaOrgs[0].maxApiCapacity");
   // Cross-field rules run once the shapes are valid; shape problems come first.
   expect(message.split("\n")[0]).toBe("Invalid stack configuration (2 problems); nothing was created:");
+});
+
+test("cross-field problems are reported together too", async () => {
+  const failure = (await runCommittedStack("dev", {
+    mutate: (v) => {
+      conns(v)[1].name = "okta-acme";
+      conns(v)[1].oktaOrg = "initech";
+      (conns(v)[0].groups as Json[]).push({ name: "engineering" });
+    },
+  }).catch((e: unknown) => e)) as ProgramFailure;
+  const message = (failure.cause as Error).message;
+  expect(message.split("\n")[0]).toBe("Invalid stack configuration (3 problems); nothing was created:");
+  expect(message).toContain("oktaScim:connections[1].name:");
+  expect(message).toContain("oktaScim:connections[1].oktaOrg:");
+  expect(message).toContain("oktaScim:connections[0].groups[3]:");
 });

@@ -1,6 +1,7 @@
 // The committed stack files are valid, and a bad one stops the program before any registration.
 import { parseStackConfig } from "../../config/load";
-import { readStackFile, toRawConfig, SECRET_MARKER_PREFIX } from "../harness/stackFile";
+import { readStackFile, toRawConfig, SECRET_MARKER_PREFIX, REPO_ROOT } from "../harness/stackFile";
+import { isSecureForm, readStackFileConfig } from "../../config/stackFile";
 import { runCommittedStack } from "../harness/committedStack";
 import { ProgramFailure } from "../harness/runProgram";
 
@@ -36,13 +37,34 @@ test("a bad setting stops the program before anything is registered, naming the 
   expect((cause as Error).message).not.toContain(SECRET_MARKER_PREFIX);
 });
 
-test("credentials written in plain text are refused with the command that stores them as secrets", () => {
-  const { values } = readStackFile("prod");
-  // No key marked secret: as if clientSecret and apiToken had been written without `secure:`.
-  const parsed = parseStackConfig(toRawConfig(values, []));
+test("a credential written in plain text is refused, even beside secure: values in the same key", () => {
+  const { values, secretKeys } = readStackFile("dev");
+  // The engine marks oktaScim:oktaOrgs secret as a whole (org 0's apiToken is secure:); org 1's
+  // private key is written in plain text. Only the stack file tells them apart.
+  (values["oktaScim:oktaOrgs"] as Record<string, unknown>[])[1].privateKey = "-----BEGIN PRIVATE KEY----- plain";
+  expect(secretKeys.has("oktaScim:oktaOrgs")).toBe(true);
+  const parsed = parseStackConfig(toRawConfig(values, secretKeys));
   if (!("problems" in parsed)) throw new Error("expected problems");
-  const messages = parsed.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
+  expect(parsed.problems.map((p) => `${p.path.join(".")}: ${p.message}`)).toEqual([
+    "oktaOrgs.1.privateKey: is a credential stored in plain text; set it with `pulumi config set --secret --path 'oktaOrgs[1].privateKey' <value>`",
+  ]);
+  expect(JSON.stringify(parsed.problems)).not.toContain("BEGIN PRIVATE KEY");
+});
+
+test("without a stack file (config from elsewhere) the engine's per-key secret flag decides", () => {
+  const { values, secretKeys } = readStackFile("prod");
+  const withoutFile = (keys: Iterable<string>) => ({ ...toRawConfig(values, keys), stackFile: undefined });
+  const plain = parseStackConfig(withoutFile([]));
+  if (!("problems" in plain)) throw new Error("expected problems");
+  const messages = plain.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
   expect(messages).toContain("auth0.clientSecret: is a credential stored in plain text; set it with `pulumi config set --secret --path 'auth0.clientSecret' <value>`");
   expect(messages.some((m) => m.startsWith("oktaOrgs.0.apiToken: is a credential stored in plain text"))).toBe(true);
-  expect(JSON.stringify(parsed.problems)).not.toContain(SECRET_MARKER_PREFIX);
+  expect(JSON.stringify(plain.problems)).not.toContain(SECRET_MARKER_PREFIX);
+  expect("config" in parseStackConfig(withoutFile(secretKeys))).toBe(true);
+});
+
+test("the program reads the stack file from the project directory", () => {
+  const file = readStackFileConfig(REPO_ROOT, "dev");
+  expect(isSecureForm((file?.["oktaScim:auth0"] as Record<string, unknown>).clientSecret)).toBe(true);
+  expect(readStackFileConfig(REPO_ROOT, "no-such-stack")).toBeUndefined();
 });

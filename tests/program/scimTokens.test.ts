@@ -67,6 +67,12 @@ test("rotation: a second generation adds exactly one token and leaves the first 
   expect(ofType(rotation, T.scimToken, "okta-globex")).toHaveLength(1);
 });
 
+test("rotation: the newer generation is created after the older one, never in parallel", () => {
+  const [older, newer] = ofType(rotation, T.scimToken, "okta-acme");
+  expect(older.dependsOn).toEqual([`${T.scimConfiguration}::okta-acme-scim-configuration`]);
+  expect(newer.dependsOn).toEqual([`${T.scimConfiguration}::okta-acme-scim-configuration`, `${T.scimToken}::${older.name}`]);
+});
+
 test("rotation: the plain token output follows the newest generation; each generation keeps its own", () => {
   expect(rotation.resolved["okta-acme-scim-token"]).toBe("MOCK-SCIM-TOKEN:okta-acme-scim-token-2027-02");
   expect(rotation.resolved["okta-acme-scim-token-2026-11"]).toBe("MOCK-SCIM-TOKEN:okta-acme-scim-token-2026-11");

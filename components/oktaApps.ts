@@ -4,13 +4,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as okta from "@pulumi/okta";
 import type { ConnectionConfig, GroupRef, UserRef } from "../config/schema";
-import { auth0LoginCallbackUrl } from "./decisions/urls";
+import { auth0LoginCallbackUrls } from "./decisions/urls";
 import { childNames } from "./naming";
 
 export interface OktaAppsArgs {
   connection: ConnectionConfig;
-  /** Domain users log in through (Auth0 custom domain, else the tenant domain). */
-  auth0LoginDomain: string;
+  /** The Auth0 tenant domain, and the custom domain users log in through, if any. */
+  auth0Domain: string;
+  auth0CustomDomain?: string;
   provider: okta.Provider;
   parent: pulumi.Resource;
 }
@@ -42,7 +43,7 @@ export function declareOktaApps(args: OktaAppsArgs) {
       type: "web",
       grantTypes: c.oidcApp.refreshToken ? ["authorization_code", "refresh_token"] : ["authorization_code"],
       responseTypes: ["code"],
-      redirectUris: [auth0LoginCallbackUrl(args.auth0LoginDomain)],
+      redirectUris: auth0LoginCallbackUrls(args.auth0Domain, args.auth0CustomDomain),
       // Auth0's okta strategy trusts the org authorization server, whose issuer is the org URL.
       issuerMode: "ORG_URL",
       // Federation Broker Mode off: users must be assigned (the same groups as the SCIM app).

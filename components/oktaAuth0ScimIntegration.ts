@@ -20,8 +20,10 @@ export interface OktaAuth0ScimIntegrationArgs {
   configPath: string;
   stackName: string;
   auth0: {
+    /** Tenant domain: Management API and SCIM endpoint. */
     domain: string;
-    loginDomain: string;
+    /** Custom domain users log in through, if any. */
+    customDomain?: string;
     provider: auth0.Provider;
     /** Secret: the deploying client's credentials, for the SCIM token resources. */
     tenantCredentials: pulumi.Input<TenantCredentials>;
@@ -62,7 +64,13 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
     const c = args.connection;
     const oktaDomain = oktaOrgDomain(args.okta.orgName, args.okta.baseUrl);
 
-    const apps = declareOktaApps({ connection: c, auth0LoginDomain: args.auth0.loginDomain, provider: args.okta.provider, parent: this });
+    const apps = declareOktaApps({
+      connection: c,
+      auth0Domain: args.auth0.domain,
+      auth0CustomDomain: args.auth0.customDomain,
+      provider: args.okta.provider,
+      parent: this,
+    });
     const auth0Side = declareAuth0Side({
       connection: c,
       oktaDomain,

@@ -77,7 +77,7 @@ export function declareOktaProvisioning(args: OktaProvisioningArgs) {
       targetId: args.scimAppId,
       // Nulls every property not listed: removes the three PUT-breaking type mappings.
       deleteWhenAbsent: true,
-      mappings: oktaToAppMappings(c.customAttributes),
+      mappings: oktaToAppMappings(c.customAttributes, c.omitBaseMappings),
     },
     // The mapping refers to the custom attributes, so they must exist first.
     { ...opts, dependsOn: [...customAttributes, ...apiProvisioning] },

@@ -23,7 +23,7 @@ export function defineStack(config: StackConfig, stackName: string = pulumi.getS
       stackName,
       auth0: {
         domain: config.auth0.domain,
-        loginDomain: config.auth0.customDomain ?? config.auth0.domain,
+        customDomain: config.auth0.customDomain,
         provider: tenant,
         tenantCredentials,
         tokenProvider,

@@ -7,6 +7,7 @@ import {
   DEFAULT_SCIM_TOKEN_SCOPES,
 } from "../components/decisions/tokenScopes";
 import { SCIM_NAMESPACES } from "../components/decisions/scimNamespaces";
+import { BASE_OKTA_TO_APP_MAPPINGS } from "../components/decisions/oktaProfileMappings";
 import { DEFAULT_TOKEN_GENERATION } from "../components/decisions/tokenGenerations";
 
 /** Keys of the stack config, as written in `Pulumi.<stack>.yaml` (`oktaScim:<key>`). */
@@ -118,7 +119,11 @@ const tokenGenerationSchema = z.strictObject({
 });
 
 export const connectionSchema = z.strictObject({
-  name: z.string().regex(/^[a-zA-Z0-9](-?[a-zA-Z0-9]){0,127}$/, "must be letters and digits separated by single hyphens (Auth0 connection name)").describe("The Auth0 connection name. Fixed: renaming replaces the connection, which deletes its users."),
+  name: z
+    .string()
+    .regex(/^[a-zA-Z0-9](-?[a-zA-Z0-9]){0,127}$/, "must be letters and digits separated by single hyphens (Auth0 connection name)")
+    // `<name>-scim-token[-<generation>]` are the stack outputs holding tokens: a connection named like one would overwrite it.
+    .refine((n) => !/-scim-token(-|$)/.test(n), { message: "must not contain -scim-token (reserved for the token outputs <connection>-scim-token…)" }).describe("The Auth0 connection name. Fixed: renaming replaces the connection, which deletes its users."),
   displayName: z.string().min(1).max(128).optional(),
   oktaOrg: z.string().min(1).describe("`name` of an entry of oktaScim:oktaOrgs."),
   enabledClients: z.array(z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "must be an Auth0 client id")).default([]).describe("Auth0 applications (client ids) that may use the connection; this list is owned by the stack."),
@@ -146,6 +151,10 @@ export const connectionSchema = z.strictObject({
     })
     .default({ tokenScopes: [...DEFAULT_SCIM_TOKEN_SCOPES], additionalMappings: [], tokens: [{ generation: DEFAULT_TOKEN_GENERATION }] }),
   customAttributes: z.array(customAttributeSchema).default([]),
+  omitBaseMappings: z
+    .array(z.enum(BASE_OKTA_TO_APP_MAPPINGS.map((m) => m.id) as [string, ...string[]]))
+    .default([])
+    .describe("Base attributes of the Okta → app profile mapping to leave unmapped (for apps whose schema lacks them); see components/decisions/oktaProfileMappings.ts."),
   consoleStepsDone: z
     .boolean()
     .default(false)

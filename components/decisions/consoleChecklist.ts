@@ -70,7 +70,8 @@ export function tokenRotationSteps(input: ChecklistInput, provisioningLink: stri
       id: "ROTATE-2",
       title: `Remove the old generation "${old.generation}"`,
       details: [
-        `Once \`pulumi up --refresh --stack ${input.stackName}\` shows a lastUsedAt for generation "${next.generation}" in scimTokens (Okta uses it), delete the entry generation: ${old.generation} from ${input.configPath}.scim.tokens in Pulumi.${input.stackName}.yaml.`,
+        `Once \`npm run verify -- --stack ${input.stackName} --connection ${input.connectionName}\` (Auth0 read-back on) reports a last_used_at for the new token (Okta uses it), delete the entry generation: ${old.generation} from ${input.configPath}.scim.tokens in Pulumi.${input.stackName}.yaml.`,
+        "Not `pulumi up --refresh` meanwhile: a refresh drops an expired old token and the same up would create a new one for the generation being removed.",
         `Open a pull request; \`pulumi up\` after the merge deletes the old token in Auth0.`,
       ],
     },
@@ -91,9 +92,13 @@ export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
   if (input.manageProvisioningViaApi) {
     steps.push({
       id: "O9-14",
-      title: "SCIM connection and To App settings are declared through Okta's API",
+      title: input.consoleStepsDone
+        ? "SCIM connection and To App settings are declared through Okta's API"
+        : "SCIM connection and To App settings will be declared through Okta's API in phase 2",
       details: [
-        "manageProvisioningViaApi is on: okta.app.Connection and okta.app.Features are declared.",
+        input.consoleStepsDone
+          ? "manageProvisioningViaApi is on: okta.app.Connection (base URL, token) and okta.app.Features (create, update, deactivate) are declared."
+          : "manageProvisioningViaApi is on: okta.app.Connection (base URL, token) and okta.app.Features (create, update, deactivate) are declared once PHASE-2 is done; until then Okta has no SCIM connection and VERIFY cannot pass.",
         "If `pulumi up` fails on them (Okta refuses them for most custom apps), set manageProvisioningViaApi: false and follow the console steps this checklist then shows.",
       ],
       link: link("provisioning"),
@@ -156,7 +161,7 @@ function verifyStep(input: ChecklistInput): ChecklistStep {
     title: "Prove the integration works",
     details: [
       `Run \`npm run verify -- --stack ${input.stackName} --connection ${input.connectionName} --write\` from this repository; it must exit 0, and prints the fix for every failure.`,
-      `For the read-backs set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET (Auth0) and OKTA_ORG_URL=https://${input.oktaOrgName}.${input.oktaBaseUrl}, OKTA_API_TOKEN (Okta, read-only okta.apps.read is enough).`,
+      `For the read-backs set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET (a Management API client with read:scim_config, read:scim_token) and OKTA_ORG_URL=https://${input.oktaOrgName}.${input.oktaBaseUrl}, OKTA_API_TOKEN (an SSWS API token of an admin who can read apps, their groups and profile mappings, for example a Read-only Administrator).`,
       "--write creates one clearly named test user; Okta never deletes users over SCIM, so it stays blocked in Auth0: delete it as the report says.",
       "Run it again without --write after phase 2's `pulumi up` and after every token rotation.",
     ],

@@ -6,7 +6,12 @@
 // every mapping worth keeping must be listed here.
 //
 // The kept list is the set of SCIM 2.0 attributes Okta's SCIM app template maps by default, minus the
-// type mappings; custom attributes from config are appended.
+// type mappings; custom attributes from config are appended. The names were checked against public
+// attribute tables of Okta SCIM 2.0 apps for the name, email and phone attributes (variable names
+// givenName, familyName, middleName, honorificPrefix, honorificSuffix, email, primaryPhone,
+// mobilePhone); the others follow Okta's naming but are not confirmed against a live app. An app
+// whose schema lacks one makes phase 2's `pulumi up` fail with a 400: the connection's
+// `omitBaseMappings` setting drops it from the list.
 import type { CustomAttributeConfig } from "../../config/schema";
 
 export interface ProfileMappingEntry {
@@ -76,7 +81,10 @@ export const BASE_OKTA_TO_APP_MAPPINGS: readonly ProfileMappingEntry[] = [
 /** Names of the app's base attributes: a custom attribute may not reuse one (validation refuses it). */
 export const BASE_APP_ATTRIBUTE_NAMES: ReadonlySet<string> = new Set(BASE_OKTA_TO_APP_MAPPINGS.map((m) => m.id));
 
-/** The full, explicit mapping list for one SCIM app: the base list plus one entry per custom attribute. */
-export function oktaToAppMappings(customAttributes: readonly CustomAttributeConfig[]): ProfileMappingEntry[] {
-  return [...BASE_OKTA_TO_APP_MAPPINGS, ...customAttributes.map((a) => push(a.index, a.source))];
+/**
+ * The full, explicit mapping list for one SCIM app: the base list (less the attributes the connection
+ * omits, for apps whose schema lacks them) plus one entry per custom attribute.
+ */
+export function oktaToAppMappings(customAttributes: readonly CustomAttributeConfig[], omit: readonly string[] = []): ProfileMappingEntry[] {
+  return [...BASE_OKTA_TO_APP_MAPPINGS.filter((m) => !omit.includes(m.id)), ...customAttributes.map((a) => push(a.index, a.source))];
 }

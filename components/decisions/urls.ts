@@ -11,6 +11,15 @@ export function auth0LoginCallbackUrl(auth0LoginDomain: string): string {
   return `https://${auth0LoginDomain}/login/callback`;
 }
 
+/**
+ * Every callback Auth0 may use: the custom domain's (where users log in) first, and the tenant
+ * domain's, which the dashboard's "Try connection" and apps not yet moved to the custom domain use.
+ */
+export function auth0LoginCallbackUrls(tenantDomain: string, customDomain?: string): string[] {
+  const domains = customDomain && customDomain !== tenantDomain ? [customDomain, tenantDomain] : [tenantDomain];
+  return domains.map(auth0LoginCallbackUrl);
+}
+
 export function oktaOrgDomain(orgName: string, baseUrl: string): string {
   return `${orgName}.${baseUrl}`;
 }

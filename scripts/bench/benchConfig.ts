@@ -4,7 +4,7 @@
 // project's own validation (config/load.ts), or the benchmark would measure an error path.
 import type { RawConfig } from "../../config/load";
 import { CONFIG_NAMESPACE } from "../../config/schema";
-import { toRawConfig, type StackConfigValues } from "../../tests/harness/stackFile";
+import { secretMarker, toRawConfig, type StackConfigValues } from "../../offline/stackFile";
 
 export interface BenchShape {
   connections: number;
@@ -54,14 +54,14 @@ function connectionEntry(shape: BenchShape, c: number): Record<string, unknown> 
   };
 }
 
-/** The stack config values (as a Pulumi.<stack>.yaml would hold them) and which keys are secret. */
+/** The stack config values (as a Pulumi.<stack>.yaml would hold them; credentials as secure: markers) and which keys are secret. */
 export function benchStackValues(shape: BenchShape): { values: StackConfigValues; secretKeys: string[] } {
   const ns = (key: string) => `${CONFIG_NAMESPACE}:${key}`;
   const indexes = Array.from({ length: shape.connections }, (_, i) => i + 1);
   return {
     values: {
-      [ns("auth0")]: { domain: BENCH_AUTH0_DOMAIN, clientId: "BenchDeployClient0000001", clientSecret: "bench-client-secret" },
-      [ns("oktaOrgs")]: indexes.map((c) => ({ name: `bu-${pad(c, 4)}`, orgName: `bench-bu-${pad(c, 4)}`, apiToken: "bench-api-token" })),
+      [ns("auth0")]: { domain: BENCH_AUTH0_DOMAIN, clientId: "BenchDeployClient0000001", clientSecret: secretMarker(`${ns("auth0")}.clientSecret`) },
+      [ns("oktaOrgs")]: indexes.map((c) => ({ name: `bu-${pad(c, 4)}`, orgName: `bench-bu-${pad(c, 4)}`, apiToken: secretMarker(`${ns("oktaOrgs")}[${c}].apiToken`) })),
       [ns("connections")]: indexes.map((c) => connectionEntry(shape, c)),
     },
     secretKeys: [ns("auth0"), ns("oktaOrgs")],

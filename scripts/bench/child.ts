@@ -3,7 +3,7 @@
 // settled) and reads the process's peak RSS. Prints one JSON line prefixed with RESULT_PREFIX.
 import * as fs from "fs";
 import { performance } from "perf_hooks";
-import { runStackProgram, type ProgramRun, type StackProgram } from "../../tests/harness/runProgram";
+import { runStackProgram, type ProgramRun, type StackProgram } from "../../offline/runProgram";
 import { benchRawConfig, ISSUE_SHAPE } from "./benchConfig";
 import { buildRecording, firstDifference, startCapturing, type Captures, type Recording } from "./recording";
 import { replayProgram } from "./replay";

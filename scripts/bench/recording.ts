@@ -3,8 +3,8 @@
 // depends on (read off the RegisterResource requests themselves), and every invoke with the id its
 // mocked result carries.
 import * as pulumi from "@pulumi/pulumi";
-import type { InvokeCall, ProgramRun, Registration } from "../../tests/harness/runProgram";
-import { mockInvoke } from "../../tests/harness/mockCloud";
+import type { InvokeCall, ProgramRun, Registration } from "../../offline/runProgram";
+import { mockInvoke } from "../../offline/mockCloud";
 
 export interface RecordedResource extends Registration {
   /** Input property → `type::name` of the resources the engine recorded as its dependencies. */

@@ -3,7 +3,7 @@
 // pulumi.CustomResource / ProviderResource / a plain ComponentResource, and issues the same invokes.
 // No component class, no config validation, no checklist: the floor the Pulumi runtime sets.
 import * as pulumi from "@pulumi/pulumi";
-import type { StackProgram } from "../../tests/harness/runProgram";
+import type { StackProgram } from "../../offline/runProgram";
 import { keyOfProviderRef, type RecordedInvoke, type Recording } from "./recording";
 
 const PROVIDER_PREFIX = "pulumi:providers:";

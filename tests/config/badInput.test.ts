@@ -42,6 +42,7 @@ const cases: BadCase[] = [
   { title: "same Okta org twice", stack: "dev", mutate: (v) => Object.assign(orgs(v)[1], { orgName: "acme", baseUrl: "okta.com" }), path: "oktaScim:oktaOrgs[1].orgName", says: "declare an org once" },
   { title: "duplicate Okta org key", stack: "dev", mutate: (v) => (orgs(v)[1].name = "acme"), path: "oktaScim:oktaOrgs[1].name", says: "own name" },
   { title: "duplicate connection names", stack: "dev", mutate: (v) => (conns(v)[1].name = "okta-acme"), path: "oktaScim:connections[1].name", says: "unique" },
+  { title: "connection name that would collide with a token output", stack: "dev", mutate: (v) => (conns(v)[1].name = "okta-acme-scim-token"), path: "oktaScim:connections[1].name", says: "reserved for the token outputs" },
   { title: "connection name with spaces", stack: "prod", mutate: (v) => (conns(v)[0].name = "okta acme"), path: "oktaScim:connections[0].name", says: "hyphens" },
   { title: "connection names an unknown org", stack: "dev", mutate: (v) => (conns(v)[1].oktaOrg = "initech"), path: "oktaScim:connections[1].oktaOrg", says: "acme, globex" },
   { title: "empty scopes list", stack: "prod", mutate: (v) => (conns(v)[0].scopes = []), path: "oktaScim:connections[0].scopes", says: "at least one scope" },
@@ -63,6 +64,7 @@ const cases: BadCase[] = [
   { title: "custom attribute colliding on externalName", stack: "dev", mutate: (v) => (conns(v)[0].customAttributes as Json[]).push({ ...(conns(v)[0].customAttributes as Json[])[0], index: "badge2" }), path: "oktaScim:connections[0].customAttributes[1].externalName", says: "same SCIM attribute" },
   { title: "custom attribute reusing a base attribute name", stack: "dev", mutate: (v) => ((conns(v)[0].customAttributes as Json[])[0].index = "department"), path: "oktaScim:connections[0].customAttributes[0].index", says: "base attribute" },
   { title: "custom attribute without source", stack: "dev", mutate: (v) => delete (conns(v)[0].customAttributes as Json[])[0].source, path: "oktaScim:connections[0].customAttributes[0].source", says: "required" },
+  { title: "omitting a mapping the base list does not have", stack: "dev", mutate: (v) => (conns(v)[0].omitBaseMappings = ["primaryEmailType"]), path: "oktaScim:connections[0].omitBaseMappings[0]", says: "givenName" },
   { title: "phase switch as a string", stack: "prod", mutate: (v) => (conns(v)[0].consoleStepsDone = "yes"), path: "oktaScim:connections[0].consoleStepsDone", says: "boolean" },
   { title: "protect as a string", stack: "prod", mutate: (v) => (conns(v)[0].protect = "false"), path: "oktaScim:connections[0].protect", says: "boolean" },
 ];

@@ -36,6 +36,12 @@ test("phase 2: the switch step reports phase 2 as declared", () => {
 test("with manageProvisioningViaApi the SCIM-connection and To App console steps give way to the API note", () => {
   const ids = consoleChecklistSteps({ ...base, manageProvisioningViaApi: true }).map((s) => s.id);
   expect(ids).toEqual(["O6-7", "O9-14", "VERIFY", "PHASE-2"]);
+  // In phase 1 the API resources do not exist yet: the step must say so, not claim them declared.
+  const phase1 = consoleChecklistSteps({ ...base, manageProvisioningViaApi: true }).find((s) => s.id === "O9-14")!;
+  expect(phase1.title).toContain("will be declared");
+  expect(phase1.details[0]).toContain("VERIFY cannot pass");
+  const phase2 = consoleChecklistSteps({ ...base, manageProvisioningViaApi: true, consoleStepsDone: true }).find((s) => s.id === "O9-14")!;
+  expect(phase2.title).toBe("SCIM connection and To App settings are declared through Okta's API");
 });
 
 test("rendered text is numbered with links", () => {

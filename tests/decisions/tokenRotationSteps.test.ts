@@ -18,7 +18,11 @@ test("two generations: paste the newer token, then remove the older generation",
   const paste = steps.find((s) => s.id === "ROTATE-1")!;
   expect(paste.details.join("\n")).toContain("`pulumi stack output c-scim-token-q2 --show-secrets --stack staging`");
   expect(paste.link).toBe("https://acme-admin.okta.com/admin/app/acme_scim_1/instance/0oaSCIM/#tab-user-management");
-  expect(steps.find((s) => s.id === "ROTATE-2")!.details.join("\n")).toContain("generation: q1 from oktaScim:connections[1].scim.tokens in Pulumi.staging.yaml");
+  const remove = steps.find((s) => s.id === "ROTATE-2")!.details.join("\n");
+  expect(remove).toContain("generation: q1 from oktaScim:connections[1].scim.tokens in Pulumi.staging.yaml");
+  // The check that Okta switched reads last_used_at without a refresh that could recreate the old token.
+  expect(remove).toContain("`npm run verify -- --stack staging --connection okta-acme`");
+  expect(remove).not.toMatch(/Once `pulumi up --refresh/);
 });
 
 test("one generation: no rotation steps", () => {

@@ -10,11 +10,11 @@ beforeAll(async () => {
 });
 
 describe.each([
-  ["dev", "okta-acme", "https://acme-dev.eu.auth0.com/login/callback"],
-  ["dev", "okta-globex", "https://acme-dev.eu.auth0.com/login/callback"],
-  // prod logs in through its Auth0 custom domain.
-  ["prod", "okta-acme", "https://login.acme.example/login/callback"],
-])("%s stack, connection %s", (stack, connection, callback) => {
+  ["dev", "okta-acme", ["https://acme-dev.eu.auth0.com/login/callback"]],
+  ["dev", "okta-globex", ["https://acme-dev.eu.auth0.com/login/callback"]],
+  // prod logs in through its Auth0 custom domain; the tenant domain's callback stays for the dashboard's "Try".
+  ["prod", "okta-acme", ["https://login.acme.example/login/callback", "https://acme.us.auth0.com/login/callback"]],
+])("%s stack, connection %s", (stack, connection, callbacks) => {
   const run = () => (stack === "dev" ? dev : prod);
 
   test("O1: a web OIDC app, authorization code only, redirecting to Auth0's /login/callback", () => {
@@ -22,7 +22,7 @@ describe.each([
     expect(app.inputs.type).toBe("web");
     expect(app.inputs.grantTypes).toEqual(["authorization_code"]);
     expect(app.inputs.responseTypes).toEqual(["code"]);
-    expect(app.inputs.redirectUris).toEqual([callback]);
+    expect(app.inputs.redirectUris).toEqual(callbacks);
     expect(app.inputs.issuerMode).toBe("ORG_URL");
   });
 

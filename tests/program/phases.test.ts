@@ -79,3 +79,16 @@ test("manageProvisioningViaApi (opt-in) declares okta.app.Connection with the SC
   expect(ofType(run, T.appConnection, "okta-acme")).toHaveLength(0);
   expect(ofType(dev, T.appConnection)).toHaveLength(0);
 });
+
+test("omitBaseMappings leaves the named base attributes out of the mapping (for apps that lack them)", async () => {
+  const run = await runCommittedStack("dev", {
+    mutate: (v) => {
+      (v["oktaScim:connections"] as { omitBaseMappings?: string[] }[])[0].omitBaseMappings = ["managerValue", "managerDisplayName"];
+    },
+  });
+  const ids = (single(run, T.profileMapping, "okta-acme").inputs.mappings as { id: string }[]).map((m) => m.id);
+  expect(ids).not.toContain("managerValue");
+  expect(ids).not.toContain("managerDisplayName");
+  expect(ids).toContain("department");
+  expect(ids).toHaveLength(BASE_OKTA_TO_APP_MAPPINGS.length - 2 + 1);
+});

@@ -7,7 +7,7 @@ import { OKTA_REQUIRED_SCIM_TOKEN_SCOPES, SCIM_NAMESPACES } from "./facts";
 export const DEFAULTS = {
   tokenScopes: { allowedScopes: [...OKTA_REQUIRED_SCIM_TOKEN_SCOPES] },
   tokenLifetime: { maxLifetimeDays: 365 },
-  oidcApp: { allowRefreshToken: false, auth0CustomDomains: [] as string[] },
+  oidcApp: { allowRefreshToken: false, auth0CustomDomains: [] as string[], auth0Domains: [] as string[] },
   customAttributes: { allowedNamespaces: [...SCIM_NAMESPACES] },
   rateLimit: { maxApiCapacity: 99, minManagedResources: 3 },
 };
@@ -33,7 +33,8 @@ export const SCHEMAS = {
   oidcApp: {
     properties: {
       allowRefreshToken: { type: "boolean", default: DEFAULTS.oidcApp.allowRefreshToken, description: "Allow the refresh_token grant besides authorization_code." },
-      auth0CustomDomains: stringList("Auth0 custom domains a redirect URI may point at, besides *.auth0.com tenant domains.", DEFAULTS.oidcApp.auth0CustomDomains),
+      auth0CustomDomains: stringList("Auth0 custom domains a redirect URI may point at, besides the tenant domain.", DEFAULTS.oidcApp.auth0CustomDomains),
+      auth0Domains: stringList("The stack's Auth0 tenant domains (acme.us.auth0.com). Empty allows any *.auth0.com tenant: pin it so a redirect to a foreign tenant fails.", DEFAULTS.oidcApp.auth0Domains),
     },
   },
   customAttributes: {

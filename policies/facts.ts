@@ -10,6 +10,8 @@ export const TYPES = {
   /** The provider's token: no expiry argument. The program no longer declares it; other stacks may. */
   auth0ScimToken: "auth0:index/connectionScimToken:ConnectionScimToken",
   oktaOidcApp: "okta:app/oAuth:OAuth",
+  /** A redirect URI added to an OAuth app by its own resource: checked like the app's redirectUris. */
+  oktaOidcRedirectUri: "okta:app/oAuthRedirectUri:OAuthRedirectUri",
   oktaAutoLoginApp: "okta:app/autoLogin:AutoLogin",
   oktaAppGroupAssignments: "okta:index/appGroupAssignments:AppGroupAssignments",
   oktaAppGroupAssignment: "okta:app/groupAssignment:GroupAssignment",

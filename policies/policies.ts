@@ -119,9 +119,15 @@ export const oidcAppAuth0Login: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   remediationSteps: "implicitAssignment: false; redirectUris: [https://<Auth0 login domain>/login/callback]; grantTypes: [authorization_code] (+ refresh_token if allowed).",
   configSchema: SCHEMAS.oidcApp,
-  validateResource: onType(TYPES.oktaOidcApp, (args) =>
-    rules.oidcAppProblems(args.props, withDefaults(DEFAULTS.oidcApp, args.getConfig<Partial<typeof DEFAULTS.oidcApp>>())),
-  ),
+  validateResource: (args, report) => {
+    const config = () => withDefaults(DEFAULTS.oidcApp, args.getConfig<Partial<typeof DEFAULTS.oidcApp>>());
+    if (args.type === TYPES.oktaOidcApp) reportAll(report, rules.oidcAppProblems(args.props, config()));
+    // A redirect URI can also be added by its own resource; it must not escape the rule.
+    if (args.type === TYPES.oktaOidcRedirectUri) {
+      const problem = rules.redirectUriProblem(String(args.props.uri ?? ""), config());
+      if (problem) reportAll(report, [`${problem}. Use https://<Auth0 login domain>/login/callback.`]);
+    }
+  },
 };
 
 export const scimAppHidden: ResourceValidationPolicy = {

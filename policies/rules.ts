@@ -81,22 +81,32 @@ export function tokenLifetimeProblems(token: ScimTokenView, maxLifetimeDays: num
 export interface OidcAppRuleConfig {
   allowRefreshToken: boolean;
   auth0CustomDomains: readonly string[];
+  /** The stack's Auth0 tenant domains; empty allows any *.auth0.com tenant. */
+  auth0Domains: readonly string[];
 }
 
-/** Why a redirect URI is not `https://<Auth0 tenant or allowed custom domain>/login/callback`, or undefined. */
-export function redirectUriProblem(uri: string, customDomains: readonly string[]): string | undefined {
+/**
+ * Why a redirect URI is not `https://<this tenant's domain or an allowed custom domain>/login/callback`,
+ * or undefined. Messages name host and path only: a URI may carry credentials.
+ */
+export function redirectUriProblem(uri: string, config: Pick<OidcAppRuleConfig, "auth0CustomDomains" | "auth0Domains">): string | undefined {
   let url: URL;
   try {
     url = new URL(uri);
   } catch {
-    return `redirect URI ${JSON.stringify(uri)} is not a URL`;
+    return "a redirect URI is not a URL";
   }
-  if (url.protocol !== "https:") return `redirect URI ${uri} does not use https`;
-  if (url.username || url.password || url.port || url.search || url.hash) return `redirect URI ${uri} carries credentials, a port, a query or a fragment`;
-  if (url.pathname !== "/login/callback") return `redirect URI ${uri} is not Auth0's /login/callback`;
+  const shown = `${url.host}${url.pathname}`;
+  if (url.protocol !== "https:") return `redirect URI ${shown} does not use https`;
+  if (url.username || url.password || url.port || url.search || url.hash) return `redirect URI ${shown} carries credentials, a port, a query or a fragment`;
+  if (url.pathname !== "/login/callback") return `redirect URI ${shown} is not Auth0's /login/callback`;
   const host = url.hostname;
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.auth0\.com$/.test(host) && !customDomains.includes(host)) {
-    return `redirect URI ${uri} points at ${host}, neither an *.auth0.com tenant domain nor an allowed Auth0 custom domain (auth0CustomDomains)`;
+  if (config.auth0CustomDomains.includes(host)) return undefined;
+  const tenant = config.auth0Domains.length > 0 ? config.auth0Domains.includes(host) : /^[a-z0-9-]+(\.[a-z0-9-]+)*\.auth0\.com$/.test(host);
+  if (!tenant) {
+    return config.auth0Domains.length > 0
+      ? `redirect URI ${shown} points at ${host}, neither this stack's Auth0 tenant (auth0Domains) nor an allowed Auth0 custom domain (auth0CustomDomains)`
+      : `redirect URI ${shown} points at ${host}, neither an *.auth0.com tenant domain nor an allowed Auth0 custom domain (auth0CustomDomains)`;
   }
   return undefined;
 }
@@ -110,7 +120,7 @@ export function oidcAppProblems(props: Props, config: OidcAppRuleConfig): string
   const uris = stringList(props.redirectUris);
   if (uris.length === 0) problems.push("the app has no redirect URI. Set redirectUris to [https://<Auth0 login domain>/login/callback].");
   for (const uri of uris) {
-    const problem = redirectUriProblem(uri, config.auth0CustomDomains);
+    const problem = redirectUriProblem(uri, config);
     if (problem) problems.push(`${problem}. Use https://<Auth0 login domain>/login/callback.`);
   }
   const allowed = config.allowRefreshToken ? ["authorization_code", "refresh_token"] : ["authorization_code"];

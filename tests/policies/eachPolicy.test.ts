@@ -18,7 +18,7 @@ const T = {
 
 const DAY = 86400;
 /** prod's committed pack config allows its Auth0 custom domain; scenarios on prod that set their own pack config keep it. */
-const PROD_PACK_CONFIG = { "okta-oidc-app-auth0-login": { auth0CustomDomains: ["login.acme.example"] } };
+const PROD_PACK_CONFIG = { "okta-oidc-app-auth0-login": { auth0Domains: ["acme.us.auth0.com"], auth0CustomDomains: ["login.acme.example"] } };
 /** How an organisation runs the pack on a stack that still declares auth0.ConnectionScimToken (which cannot expire). */
 const LIFETIME_POLICY_OFF = { "auth0-scim-token-lifetime": "disabled" as const };
 const tokenGenerations = (v: Record<string, unknown>, i = 0) => connections(v)[i].scim.tokens as Record<string, unknown>[];
@@ -31,6 +31,12 @@ const connectionOptions = (rs: Registration[]) => {
   return (options[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig ? options.value : options) as Record<string, unknown>;
 };
 const copyOf = (r: Registration, name: string): Registration => ({ ...JSON.parse(JSON.stringify(r)), name });
+/** An `okta.app.OAuthRedirectUri` on the first OIDC app, as a program could add one beside the app. */
+const redirectUriResource = (rs: Registration[], uri: string): Registration => ({
+  ...copyOf(registration(rs, T.oidcApp), "okta-acme-extra-redirect-uri"),
+  type: "okta:app/oAuthRedirectUri:OAuthRedirectUri",
+  inputs: { appId: "0oaExtraRedirect0000001", uri },
+});
 
 interface Case {
   title: string;
@@ -112,13 +118,19 @@ const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
       { title: "an http redirect URI", scenario: { stack: "dev", program: (rs) => void inputs(rs, T.oidcApp).redirectUris.push("http://acme-dev.eu.auth0.com/login/callback") } },
       { title: "a foreign redirect host", scenario: { stack: "dev", program: (rs) => void (inputs(rs, T.oidcApp).redirectUris = ["https://acme-dev.eu.auth0.com.evil.example/login/callback"]) } },
       { title: "the implicit grant", scenario: { stack: "dev", program: (rs) => void inputs(rs, T.oidcApp).grantTypes.push("implicit") } },
+      { title: "another Auth0 tenant while auth0Domains pins this stack's", scenario: { stack: "dev", program: (rs) => void (inputs(rs, T.oidcApp).redirectUris = ["https://attacker.us.auth0.com/login/callback"]) } },
+      { title: "a foreign redirect URI added by its own OAuthRedirectUri resource", scenario: { stack: "dev", program: (rs) => void rs.push(redirectUriResource(rs, "https://evil.example/login/callback")) } },
     ],
     nearMiss: [
       {
         title: "refresh_token allowed by the policy config",
         scenario: { stack: "dev", config: (v) => void (connections(v)[0].oidcApp.refreshToken = true), packConfig: { "okta-oidc-app-auth0-login": { allowRefreshToken: true } } },
       },
-      { title: "another auth0.com tenant region", scenario: { stack: "dev", program: (rs) => void (inputs(rs, T.oidcApp).redirectUris = ["https://acme.us.auth0.com/login/callback"]) } },
+      {
+        title: "any *.auth0.com tenant when auth0Domains is not pinned",
+        scenario: { stack: "dev", program: (rs) => void (inputs(rs, T.oidcApp).redirectUris = ["https://acme.us.auth0.com/login/callback"]), packConfig: {} },
+      },
+      { title: "this tenant's callback added by an OAuthRedirectUri resource", scenario: { stack: "dev", program: (rs) => void rs.push(redirectUriResource(rs, "https://acme-dev.eu.auth0.com/login/callback")) } },
     ],
   },
   "okta-scim-app-hidden": {

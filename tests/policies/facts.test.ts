@@ -40,6 +40,7 @@ it("names the resource types the program registers", async () => {
     scimConfiguration: auth0.ConnectionScimConfiguration as never,
     auth0ScimToken: auth0.ConnectionScimToken as never,
     oktaOidcApp: okta.app.OAuth as never,
+    oktaOidcRedirectUri: okta.app.OAuthRedirectUri as never,
     oktaAutoLoginApp: okta.app.AutoLogin as never,
     oktaAppGroupAssignments: okta.AppGroupAssignments as never,
     oktaAppGroupAssignment: okta.app.GroupAssignment as never,

@@ -37,9 +37,13 @@ Read-backs run when their credentials are set: AUTH0_DOMAIN, AUTH0_CLIENT_ID, AU
 (Management API) and OKTA_ORG_URL, OKTA_API_TOKEN (okta.apps.read is enough).
 Exit codes: 0 all passed (warnings allowed), 1 a check failed, 2 usage error.`;
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 function nonNegativeInt(raw: string | undefined, flag: string, fallback: number): number {
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw)) throw new UsageError(`${flag} must be a whole number, got "${raw}".`);
+  // setTimeout fires after 1 ms for delays above 2^31 - 1: refuse them rather than time out at once.
+  if (Number(raw) > MAX_TIMER_MS) throw new UsageError(`${flag} must be at most ${MAX_TIMER_MS} (about 24 days).`);
   return Number(raw);
 }
 

@@ -1,6 +1,7 @@
 // The one HTTP client the SCIM checks use: bearer token, a timeout on every attempt, bounded retries for
 // 429 (honouring Retry-After) and 5xx, and failures turned into values instead of exceptions so that a
 // check can always say what went wrong. Checks depend only on the `HttpClient` interface.
+import { redactSecrets } from "./redact";
 
 export interface HttpRequest {
   method: "GET" | "POST" | "PUT";
@@ -81,7 +82,9 @@ export function createHttpClient(baseUrl: string, token: string, policy: RetryPo
         signal: controller.signal,
         redirect: "manual",
       });
-      const text = await response.text();
+      // Masked on arrival: checks quote cut-off excerpts of bodies, and a server echoing the
+      // Authorization header would otherwise leak a prefix the final redaction cannot recognise.
+      const text = redactSecrets(await response.text(), [token]);
       return {
         kind: "response",
         status: response.status,

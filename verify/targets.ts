@@ -70,16 +70,23 @@ export function connectionIdFromScimUrl(url: URL): string | undefined {
   return match ? decodeURIComponent(match[1]) : undefined;
 }
 
+export const STACK_OUTPUT_TIMEOUT_MS = 60_000;
+
 /** Reads the outputs through the Pulumi CLI. Its stderr is passed on only as a short excerpt. */
 export function readStackOutputs(stack: string, env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     execFile(
       "pulumi",
       ["stack", "output", "--json", "--show-secrets", "--stack", stack],
-      { env, maxBuffer: 16 * 1024 * 1024 },
+      // Every step of verify has a timeout, the CLI call to an unreachable backend included.
+      { env, maxBuffer: 16 * 1024 * 1024, timeout: STACK_OUTPUT_TIMEOUT_MS },
       (error, stdout, stderr) => {
         if (error && (error as NodeJS.ErrnoException).code === "ENOENT") {
           reject(new UsageError("--stack needs the Pulumi CLI on PATH. Install it, or pass --scim-url <url> with the token in SCIM_TOKEN."));
+          return;
+        }
+        if (error && (error as { killed?: boolean }).killed) {
+          reject(new UsageError(`--stack ${stack}: \`pulumi stack output\` did not answer within ${STACK_OUTPUT_TIMEOUT_MS / 1000} s (is the backend reachable? \`pulumi whoami\`).`));
           return;
         }
         if (error) {

@@ -20,7 +20,11 @@ export function requireSafeUrl(raw: string, setting: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`${setting}: "${raw}" is not a URL. Give the full https:// address.`);
+    // Not quoted: the value may hold credentials.
+    throw new UsageError(`${setting} is not a URL. Give the full https:// address.`);
+  }
+  if (url.username || url.password) {
+    throw new UsageError(`${setting}: the URL carries a user name or password; remove it (the token travels in the Authorization header).`);
   }
   if (url.protocol === "https:") return url;
   if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return url;
@@ -29,5 +33,5 @@ export function requireSafeUrl(raw: string, setting: string): URL {
       `${setting}: refusing to send a token over plain http:// to ${url.hostname}. Use https:// (http:// is allowed only for a loopback host such as 127.0.0.1).`,
     );
   }
-  throw new UsageError(`${setting}: unsupported scheme ${url.protocol} in "${raw}". Use https://.`);
+  throw new UsageError(`${setting}: unsupported scheme ${url.protocol} for ${url.host}. Use https://.`);
 }

@@ -73,6 +73,24 @@ describe("pure parts", () => {
     expect(() => requireSafeUrl("ftp://x", "s")).toThrow("unsupported scheme ftp:");
   });
 
+  it("a URL with credentials in it is refused without quoting them", () => {
+    for (const url of ["https://user:hunter2pass@t.auth0.com/scim", "ftp://user:hunter2pass@host/x"]) {
+      let message = "";
+      try {
+        requireSafeUrl(url, "--scim-url");
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/user name or password|unsupported scheme/);
+      expect(message).not.toContain("hunter2pass");
+    }
+    expect(() => requireSafeUrl("not a url hunter2pass", "--scim-url")).toThrow(/^--scim-url is not a URL/);
+  });
+
+  it("timeouts beyond what a timer can hold are refused (they would fire after 1 ms)", async () => {
+    expect((await run(["--stack", "dev", "--timeout-ms", "3000000000"])).stderr).toContain("--timeout-ms must be at most 2147483647");
+  });
+
   it("stack outputs become targets; the token comes from <connection>-scim-token", () => {
     const outputs = {
       corp: { scimEndpointUrl: "https://t.auth0.com/scim/v2/connections/con_1", connectionId: "con_1", scimAppId: "0oaS", oidcClientId: "0oaO" },

@@ -4,7 +4,7 @@ import { checklistInput } from "./checklistFixture";
 const base = checklistInput();
 
 test("phase 1: the console steps in the procedure's order, then the phase switch", () => {
-  expect(consoleChecklistSteps(base).map((s) => s.id)).toEqual(["O6-7", "O9-12", "O13-14", "VERIFY", "PHASE-2"]);
+  expect(consoleChecklistSteps(base).map((s) => s.id)).toEqual(["O6-7", "O9-12", "O13-14", "PHASE-2", "VERIFY"]);
 });
 
 test("the SCIM connection step has the exact values to type", () => {
@@ -35,7 +35,7 @@ test("phase 2: the switch step reports phase 2 as declared", () => {
 
 test("with manageProvisioningViaApi the SCIM-connection and To App console steps give way to the API note", () => {
   const ids = consoleChecklistSteps({ ...base, manageProvisioningViaApi: true }).map((s) => s.id);
-  expect(ids).toEqual(["O6-7", "O9-14", "VERIFY", "PHASE-2"]);
+  expect(ids).toEqual(["O6-7", "O9-14", "PHASE-2", "VERIFY"]);
   // In phase 1 the API resources do not exist yet: the step must say so, not claim them declared.
   const phase1 = consoleChecklistSteps({ ...base, manageProvisioningViaApi: true }).find((s) => s.id === "O9-14")!;
   expect(phase1.title).toContain("will be declared");
@@ -47,7 +47,8 @@ test("with manageProvisioningViaApi the SCIM-connection and To App console steps
 test("rendered text is numbered with links", () => {
   const text = renderConsoleChecklist(consoleChecklistSteps(base));
   expect(text.split("\n")[0]).toBe('1. [O6-7] Switch on provisioning for "Auth0 provisioning"');
-  expect(text).toContain("\n5. [PHASE-2] ");
+  expect(text).toContain("\n4. [PHASE-2] ");
+  expect(text).toContain("\n5. [VERIFY] ");
   expect(text).toContain("   Link: https://acme-admin.oktapreview.com/");
 });
 
@@ -58,6 +59,9 @@ test("the token command never contains a token, only the output name", () => {
 test("the verify step names the exact command for this stack and connection, and the org URL for the read-back", () => {
   const step = consoleChecklistSteps(base).find((s) => s.id === "VERIFY")!;
   expect(step.details[0]).toContain("`npm run verify -- --stack staging --connection okta-acme --write`");
-  expect(step.details[1]).toContain("OKTA_ORG_URL=https://acme.oktapreview.com");
+  expect(step.details[0]).toContain("after phase 2's `pulumi up` it must exit 0");
+  expect(step.details.join(" ")).toContain("OKTA_ORG_URL=https://acme.oktapreview.com");
   expect(step.details.join(" ")).toContain("stays blocked in Auth0");
+  // Phase 1 cannot pass the type-mapping read-back: the step says so instead of demanding exit 0.
+  expect(step.details.join(" ")).toContain("still reports the three type mappings that phase 2 removes");
 });

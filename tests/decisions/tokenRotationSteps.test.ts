@@ -14,7 +14,7 @@ const base = checklistInput({
 
 test("two generations: paste the newer token, then remove the older generation", () => {
   const steps = consoleChecklistSteps(base);
-  expect(steps.map((s) => s.id)).toEqual(["O6-7", "O9-12", "O13-14", "ROTATE-1", "ROTATE-2", "VERIFY", "PHASE-2"]);
+  expect(steps.map((s) => s.id)).toEqual(["O6-7", "O9-12", "O13-14", "ROTATE-1", "ROTATE-2", "PHASE-2", "VERIFY"]);
   const paste = steps.find((s) => s.id === "ROTATE-1")!;
   expect(paste.details.join("\n")).toContain("`pulumi stack output c-scim-token-q2 --show-secrets --stack staging`");
   expect(paste.link).toBe("https://acme-admin.okta.com/admin/app/acme_scim_1/instance/0oaSCIM/#tab-user-management");

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../config/schema";
 import { formatConfigPath } from "../config/paths";
 import { OktaAuth0ScimIntegration } from "./oktaAuth0ScimIntegration";
+import { oktaOrgDomain } from "./decisions/urls";
 import { auth0Provider, oktaProvider } from "./providers";
 import { DynamicResourcesProvider } from "./scimToken/engineProvider";
 
@@ -35,6 +36,8 @@ export function defineStack(config: StackConfig, stackName: string = pulumi.getS
       connectionId: integration.connectionId,
       connectionName: integration.connectionName,
       scimEndpointUrl: integration.scimEndpointUrl,
+      // Which Okta org the connection federates: `npm run verify` reads back only the org it has a token for.
+      oktaOrgUrl: `https://${oktaOrgDomain(org.orgName, org.baseUrl)}`,
       oidcClientId: integration.oidcClientId,
       scimAppId: integration.scimAppId,
       consoleChecklist: integration.consoleChecklist,

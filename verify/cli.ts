@@ -9,7 +9,7 @@ import { runScimChecks } from "./checks/scim";
 import { createHttpClient, DEFAULT_RETRY_POLICY } from "./http";
 import { redactSecrets } from "./redact";
 import { exitCodeFor, renderJson, renderTable, type LabelledResult, type Report } from "./report";
-import { connectionIdFromScimUrl, readStackOutputs, targetsFromStackOutputs, type VerifyTarget } from "./targets";
+import { connectionIdFromScimUrl, readStackOutputs, targetsFromStackOutputs, type VerifyTarget, oktaOrgMismatch } from "./targets";
 import { UsageError, requireSafeUrl } from "./urlSafety";
 
 export interface VerifyIo {
@@ -112,7 +112,10 @@ async function verifyTarget(target: VerifyTarget, ctx: RunContext): Promise<Chec
     maxRetryAfterMs: args.maxRetryAfterMs,
   });
   results.push(...(await runScimChecks(http, { write: args.write, nonce: deps.nonce ?? randomBytes(6).toString("hex") })));
-  if (ctx.okta && target.scimAppId && target.oidcAppId) {
+  const otherOrg = ctx.okta ? oktaOrgMismatch(target, ctx.okta.orgUrl) : undefined;
+  if (otherOrg) {
+    ctx.skipped.push(`Okta read-back for ${target.connection}: ${otherOrg}`);
+  } else if (ctx.okta && target.scimAppId && target.oidcAppId) {
     const { createOktaReadBack } = await import("./oktaReadBack");
     const readBack = createOktaReadBack({ ...ctx.okta, timeoutMs: args.timeoutMs, maxRetries: args.retries });
     results.push(...(await runOktaChecks(readBack, { scimAppId: target.scimAppId, oidcAppId: target.oidcAppId })));

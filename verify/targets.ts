@@ -15,6 +15,8 @@ export interface VerifyTarget {
   /** For the Okta read-back. */
   scimAppId?: string;
   oidcAppId?: string;
+  /** The Okta org the connection federates (https origin), when the stack says. */
+  oktaOrgUrl?: string;
 }
 
 interface ConnectionOutput {
@@ -24,6 +26,7 @@ interface ConnectionOutput {
   scimTokens?: { generation?: string; tokenId?: string }[];
   scimAppId?: string;
   oidcClientId?: string;
+  oktaOrgUrl?: string;
 }
 
 function isConnectionOutput(value: unknown): value is ConnectionOutput {
@@ -34,6 +37,18 @@ function isConnectionOutput(value: unknown): value is ConnectionOutput {
 function newestTokenId(out: ConnectionOutput): string | undefined {
   const last = out.scimTokens?.[out.scimTokens.length - 1];
   return typeof last?.tokenId === "string" ? last.tokenId : undefined;
+}
+
+/**
+ * Why the Okta read-back does not apply to this target with the given org URL, or undefined. A stack
+ * may federate several Okta orgs; OKTA_ORG_URL and its token belong to one of them.
+ */
+export function oktaOrgMismatch(target: VerifyTarget, orgUrl: string): string | undefined {
+  if (!target.oktaOrgUrl) return undefined;
+  const federated = new URL(target.oktaOrgUrl);
+  return federated.origin === new URL(orgUrl).origin
+    ? undefined
+    : `it federates ${federated.host}, not OKTA_ORG_URL's org (run again with that org's URL and token).`;
 }
 
 /** Pure: stack outputs (as `pulumi stack output --json --show-secrets` prints them) → targets. */
@@ -60,6 +75,7 @@ export function targetsFromStackOutputs(outputs: Record<string, unknown>, stack:
         scimAppId: out.scimAppId,
         // Okta gives an OIDC app the same id as its client id.
         oidcAppId: out.oidcClientId,
+        oktaOrgUrl: typeof out.oktaOrgUrl === "string" ? out.oktaOrgUrl : undefined,
       };
     });
 }

@@ -38,6 +38,7 @@ test.each(["okta-acme", "okta-globex"])("A5: %s exports the SCIM endpoint URL of
   expect(out.connectionName).toBe(name);
   expect(out.oidcClientId).toMatch(/^0oa/);
   expect(out.scimAppId).toMatch(/^0oa/);
+  expect((out as unknown as { oktaOrgUrl: string }).oktaOrgUrl).toBe(name === "okta-acme" ? "https://acme.okta.com" : "https://globex-corp.okta-emea.com");
 });
 
 test.each(["okta-acme", "okta-globex"])("A6: the %s token output is a secret holding the token", async (name) => {

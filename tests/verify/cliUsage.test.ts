@@ -3,7 +3,7 @@
 import { runVerify } from "../../verify/cli";
 import { parseVerifyArgs } from "../../verify/args";
 import { isLoopbackHost, requireSafeUrl } from "../../verify/urlSafety";
-import { connectionIdFromScimUrl, readStackOutputs, targetsFromStackOutputs } from "../../verify/targets";
+import { connectionIdFromScimUrl, oktaOrgMismatch, readStackOutputs, targetsFromStackOutputs } from "../../verify/targets";
 import { redactSecrets } from "../../verify/redact";
 import { retryAfterMs } from "../../verify/http";
 
@@ -104,6 +104,21 @@ describe("pure parts", () => {
     expect(targetsFromStackOutputs(rotated, "dev")[0].tokenId).toBe("tok_new");
     expect(() => targetsFromStackOutputs({ corp: outputs.corp }, "dev")).toThrow("output corp-scim-token is missing");
     expect(() => targetsFromStackOutputs({}, "dev")).toThrow("no connection outputs");
+  });
+
+  it("a stack with two Okta orgs: the Okta read-back runs only for the org OKTA_ORG_URL names", () => {
+    const outputs = {
+      acme: { scimEndpointUrl: "https://t.auth0.com/scim/v2/connections/con_1", oktaOrgUrl: "https://acme.okta.com" },
+      "acme-scim-token": TOKEN,
+      globex: { scimEndpointUrl: "https://t.auth0.com/scim/v2/connections/con_2", oktaOrgUrl: "https://globex-corp.okta-emea.com" },
+      "globex-scim-token": TOKEN,
+    };
+    const [acme, globex] = targetsFromStackOutputs(outputs, "dev");
+    expect(acme.oktaOrgUrl).toBe("https://acme.okta.com");
+    expect(oktaOrgMismatch(acme, "https://acme.okta.com")).toBeUndefined();
+    expect(oktaOrgMismatch(globex, "https://acme.okta.com")).toContain("it federates globex-corp.okta-emea.com");
+    // Older stacks without the output: the read-back runs as before.
+    expect(oktaOrgMismatch({ ...acme, oktaOrgUrl: undefined }, "https://other.okta.com")).toBeUndefined();
   });
 
   it("connection id from Auth0's SCIM URL shape", () => {

@@ -117,9 +117,9 @@ export function testUser(nonce: string) {
   };
 }
 
-function removalHint(userName: string, id: string): string {
+function removalHint(userName: string, id: string, state: "blocked" | "active" = "blocked"): string {
   return (
-    `The test user ${userName} (id ${id}) stays in Auth0, blocked: Okta never deletes users over SCIM. ` +
+    `The test user ${userName} (id ${id}) stays in Auth0, ${state}: Okta never deletes users over SCIM. ` +
     `Remove it in the Auth0 Dashboard (User Management → Users → search "${userName}" → Delete) or with DELETE /api/v2/users/${encodeURIComponent(id)}.`
   );
 }
@@ -130,7 +130,11 @@ async function writeChecks(http: HttpClient, nonce: string): Promise<CheckResult
   const created = readScimJson(await http.send({ method: "POST", path: "/Users", body: user }), 201, "post:users");
   if (!created.ok) return [fail(SCIM_CHECKS.createUser, `POST /Users: ${created.detail}`)];
   const createdProblem = userResourceProblem(created.body);
-  if (createdProblem) return [fail(SCIM_CHECKS.createUser, `POST /Users returned 201 but ${createdProblem}`)];
+  if (createdProblem) {
+    // The user may exist all the same: say how to remove it whenever Auth0 gave an id.
+    const leftBehind = typeof created.body.id === "string" ? ` ${removalHint(user.userName, created.body.id, "active")}` : "";
+    return [fail(SCIM_CHECKS.createUser, `POST /Users returned 201 but ${createdProblem}.${leftBehind}`)];
+  }
   const id = created.body.id as string;
   const results = [pass(SCIM_CHECKS.createUser, `201 with id ${id} for test user ${user.userName}`)];
 
@@ -150,7 +154,10 @@ async function writeChecks(http: HttpClient, nonce: string): Promise<CheckResult
       ? fail(SCIM_CHECKS.getUser, `GET ${userPath}: ${fetchedProblem}`)
       : pass(SCIM_CHECKS.getUser, `GET ${userPath} returns the user`),
   );
-  if (!fetched.ok || fetchedProblem) return results;
+  if (!fetched.ok || fetchedProblem) {
+    results.push(fail(SCIM_CHECKS.deactivateUser, `not attempted: GET ${userPath} failed, so there is no user to PUT. ${removalHint(user.userName, id, "active")}`));
+    return results;
+  }
 
   const put = readScimJson(await http.send({ method: "PUT", path: userPath, body: { ...fetched.body, active: false } }), 200, "put:users");
   const after = put.ok ? readScimJson(await http.send({ method: "GET", path: userPath }), 200, "get:users") : put;

@@ -1,10 +1,10 @@
-// The engine's wire form of a secret: { [SIG]: SECRET_SIG, value }. Registrations are recorded as the
-// engine sees them; tests read plain values and, separately, the paths that arrived as secrets.
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+// The engine's wire form of a secret: { [specialSigKey]: specialSecretSig, value }, with the constants
+// the Pulumi runtime itself uses. Registrations are recorded as the engine sees them; tests read plain
+// values and, separately, the paths that arrived as secrets.
+import * as pulumi from "@pulumi/pulumi";
 
 function isWireSecret(v: unknown): v is { value: unknown } {
-  return v !== null && typeof v === "object" && (v as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
+  return v !== null && typeof v === "object" && (v as Record<string, unknown>)[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig;
 }
 
 /**

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as auth0 from "@pulumi/auth0";
 import type { ConnectionConfig } from "../config/schema";
 import { SCIM_USER_ID_ATTRIBUTE, scimMappings } from "./decisions/scimMappings";
-import { newestGeneration, tokenGenerations } from "./decisions/tokenGenerations";
+import { tokenGenerations } from "./decisions/tokenGenerations";
 import { ScimToken } from "./scimToken/resource";
 import type { TenantCredentials } from "./scimToken/contract";
 import { oktaOrgAuthorizationServer } from "./decisions/urls";
@@ -100,7 +100,5 @@ export function declareAuth0Side(args: Auth0SideArgs) {
     connectionClients,
     scimConfiguration,
     scimTokens,
-    // The engine marks `token` secret (additionalSecretOutputs); wrap it here too so it stays secret end to end.
-    scimTokenValue: pulumi.secret(newestGeneration(scimTokens).resource.token),
   };
 }

@@ -9,6 +9,7 @@ import { declareOktaApps } from "./oktaApps";
 import { declareOktaProvisioning } from "./oktaProvisioning";
 import { consoleChecklistSteps, renderConsoleChecklist } from "./decisions/consoleChecklist";
 import { oktaOrgDomain, scimEndpointUrl } from "./decisions/urls";
+import { newestGeneration } from "./decisions/tokenGenerations";
 import { generationTokenOutputName, tokenOutputName } from "./naming";
 import type { TenantCredentials } from "./scimToken/contract";
 
@@ -85,7 +86,6 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
     this.connectionId = auth0Side.auth0Connection.id;
     this.connectionName = auth0Side.auth0Connection.name;
     this.scimEndpointUrl = auth0Side.auth0Connection.id.apply((id) => scimEndpointUrl(args.auth0.domain, id));
-    this.scimToken = auth0Side.scimTokenValue;
     this.tokenOutputName = tokenOutputName(c.name);
     this.scimTokens = auth0Side.scimTokens.map(({ generation, resource }) => ({
       generation,
@@ -95,6 +95,8 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       validUntil: resource.validUntil,
       lastUsedAt: resource.lastUsedAt,
     }));
+    // The newest generation's token, already wrapped secret above: the one Okta should use.
+    this.scimToken = newestGeneration(this.scimTokens).token;
     this.oidcClientId = apps.oidcApp.clientId;
     this.scimAppId = apps.scimApp.id;
 

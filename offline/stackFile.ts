@@ -2,10 +2,9 @@
 // program: one string per top-level key (objects as JSON), secret keys listed. Every `secure:` value
 // becomes a marker naming its path, so tests can prove that no secret reaches a plain output or a
 // message without knowing any real ciphertext.
-import * as fs from "fs";
 import * as path from "path";
-import { parse } from "yaml";
 import type { RawConfig } from "../config/load";
+import { isSecureForm, readStackFileConfig } from "../config/stackFile";
 
 export const REPO_ROOT = path.resolve(__dirname, "..");
 
@@ -19,21 +18,20 @@ export type StackConfigValues = Record<string, unknown>;
 
 /** The `config:` block of a committed stack file, secure leaves replaced by markers. */
 export function readStackFile(stack: string): { values: StackConfigValues; secretKeys: Set<string> } {
-  const file = path.join(REPO_ROOT, `Pulumi.${stack}.yaml`);
-  const doc = parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> };
+  const config = readStackFileConfig(REPO_ROOT, stack);
+  if (config === undefined) throw new Error(`no readable config: block in ${path.join(REPO_ROOT, `Pulumi.${stack}.yaml`)}`);
   const values: StackConfigValues = {};
   const secretKeys = new Set<string>();
-  for (const [key, value] of Object.entries(doc.config ?? {})) {
+  for (const [key, value] of Object.entries(config)) {
     let sawSecret = false;
     const replace = (v: unknown, at: string): unknown => {
+      if (isSecureForm(v)) {
+        sawSecret = true;
+        return secretMarker(at);
+      }
       if (Array.isArray(v)) return v.map((x, i) => replace(x, `${at}[${i}]`));
       if (v !== null && typeof v === "object") {
-        const entries = Object.entries(v as Record<string, unknown>);
-        if (entries.length === 1 && entries[0][0] === "secure") {
-          sawSecret = true;
-          return secretMarker(at);
-        }
-        return Object.fromEntries(entries.map(([k, x]) => [k, replace(x, `${at}.${k}`)]));
+        return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, replace(x, `${at}.${k}`)]));
       }
       return v;
     };

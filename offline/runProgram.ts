@@ -119,6 +119,14 @@ function promiseOf<T>(o: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => o.apply((v) => resolve(v)));
 }
 
+/**
+ * The engine leaves the root stack's type out of its children's type chain; the mock monitor puts it
+ * in (`…::pulumi:pulumi:Stack$okta:app/user:User::…`). Normalised to the engine's form.
+ */
+function engineUrn(urn: string): string {
+  return urn.replace("::pulumi:pulumi:Stack$", "::");
+}
+
 /** The URN an alias stands for, defaulting name, type and parent to the resource's, as the engine does. */
 function aliasUrn(alias: pulumi.Input<string | pulumi.Alias>, name: string, type: string, parent: pulumi.Resource | undefined): pulumi.Output<string> {
   return pulumi.output(alias).apply((a) => {
@@ -197,8 +205,8 @@ async function runStackProgramWithPlainStacks(raw: RawConfig, options: RunOption
           parent: describe(args.opts.parent),
           protect: args.opts.protect === true,
           retainOnDelete: args.opts.retainOnDelete === true,
-          urn: promiseOf(pulumi.createUrn(args.name, args.type, args.opts.parent)),
-          aliases: Promise.all((args.opts.aliases ?? []).map((a) => promiseOf(aliasUrn(a, args.name, args.type, args.opts.parent)))),
+          urn: promiseOf(pulumi.createUrn(args.name, args.type, args.opts.parent)).then(engineUrn),
+          aliases: Promise.all((args.opts.aliases ?? []).map((a) => promiseOf(aliasUrn(a, args.name, args.type, args.opts.parent)).then(engineUrn))),
           dependsOn: dependsOnList(args.opts.dependsOn),
           propertyDependencies: propertyDependencies(args.props as Record<string, unknown>),
         });

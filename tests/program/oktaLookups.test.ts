@@ -46,7 +46,7 @@ describe("item 1: direct user assignments", () => {
     expect(users.map((u) => u.name).sort()).toEqual([`okta-acme-okta-oidc-app-user-${ADMIN_ID}`, `okta-acme-okta-scim-app-user-${ADMIN_ID}`]);
     const oidc = users.find((u) => u.name.includes("oidc"))!;
     expect(oidc.aliases).toContain(
-      "urn:pulumi:dev::oktaScim::pulumi:pulumi:Stack$oktaScim:index:OktaAuth0ScimIntegration$okta:app/user:User::okta-acme-okta-oidc-app-user-break-glass.admin@acme.example",
+      "urn:pulumi:dev::oktaScim::oktaScim:index:OktaAuth0ScimIntegration$okta:app/user:User::okta-acme-okta-oidc-app-user-break-glass.admin@acme.example",
     );
   });
 

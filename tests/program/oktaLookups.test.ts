@@ -99,6 +99,26 @@ describe("item 2: groups by exact name, stable assignments", () => {
     expect(declared).not.toContain(T.groupAssignments);
   });
 
+  test("a group Okta does not find (the provider fails the lookup) fails the run with the reason, the setting and the fix", async () => {
+    const missing: MockCloud = {
+      ...testCloud,
+      invoke(args) {
+        if (args.token === "okta:group/getGroup:getGroup" && (args.inputs as Json).name === "Finance") {
+          throw new Error('group with name "Finance" and type "OKTA_GROUP" does not exist');
+        }
+        return testCloud.invoke(args);
+      },
+    };
+    const failure = await runCommittedStack("prod", { cloud: missing }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(ProgramFailure);
+    expect((failure as ProgramFailure).message).toContain(
+      'oktaScim:connections[0].groups[2]: could not be looked up in Okta (group with name "Finance" and type "OKTA_GROUP" does not exist); write the exact name',
+    );
+  });
+
   test("issue 11: adding a group changes no other group's assignment (no priority by list position)", async () => {
     const before = await runCommittedStack("prod");
     const after = await runCommittedStack("prod", { mutate: (v) => (conns(v)[0].groups as Json[]).unshift({ name: "Auditors" }) });

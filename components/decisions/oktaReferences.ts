@@ -43,5 +43,5 @@ export function lookupFailureProblem(what: "group" | "user", error: unknown): st
     what === "group"
       ? "write the exact name of an Okta-mastered group (OKTA_GROUP), or give the group by id ({ id: 00g… })"
       : "write the user's exact Okta login, or give the user by id ({ id: 00u… })";
-  return `could not be looked up in Okta (${reason}); ${fix}`;
+  return `could not be looked up in Okta (${reason || "no reason given"}); ${fix}`;
 }

@@ -28,4 +28,5 @@ test("a failed lookup keeps the provider's first line and says how to fix the re
     'could not be looked up in Okta (group with name "Fin" and type "OKTA_GROUP" does not exist); write the exact name of an Okta-mastered group (OKTA_GROUP), or give the group by id ({ id: 00g… })',
   );
   expect(lookupFailureProblem("user", "no users found")).toContain("give the user by id");
+  expect(lookupFailureProblem("group", new Error(""))).toContain("(no reason given)");
 });

@@ -114,9 +114,11 @@ describe("item 2: groups by exact name, stable assignments", () => {
       (e: unknown) => e,
     );
     expect(failure).toBeInstanceOf(ProgramFailure);
-    expect((failure as ProgramFailure).message).toContain(
-      'oktaScim:connections[0].groups[2]: could not be looked up in Okta (group with name "Finance" and type "OKTA_GROUP" does not exist); write the exact name',
+    // (The mocks drop the provider's message; tests/decisions/oktaReferences.test.ts checks it is kept.)
+    expect((failure as ProgramFailure).message).toMatch(
+      /oktaScim:connections\[0\]\.groups\[2\]: could not be looked up in Okta \(.+\); write the exact name of an Okta-mastered group \(OKTA_GROUP\), or give the group by id/,
     );
+    expect((failure as ProgramFailure).registrations.map((r) => r.type)).not.toContain(T.oidcApp);
   });
 
   test("issue 11: adding a group changes no other group's assignment (no priority by list position)", async () => {

@@ -4,7 +4,9 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["@swc/jest"] },
-  testTimeout: 30000,
+  // A net for a hung test, not a speed limit: the slowest tests (verify/cli.test.ts starts the CLI as
+  // child processes) take 10-25 s on a busy 2-core machine, and a 10x slower machine must still pass.
+  testTimeout: 120_000,
   // Jest defaults to cores - 1 workers: one on a 2-core machine. The suite is mostly CPU-bound module
   // loading and mocked program runs, so both cores help.
   maxWorkers: 2,

@@ -6,8 +6,8 @@ import * as path from "node:path";
 const ROOT = path.resolve(__dirname, "../../..");
 const TSX_CLI = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
-/** Kills a hung child before jest's test timeout (120 s), so the failure shows its output. */
-const CHILD_TIMEOUT_MS = 100_000;
+/** Kills a hung child before jest's test timeout (300 s), so the failure shows its output. */
+const CHILD_TIMEOUT_MS = 240_000;
 
 export interface CliRun {
   code: number;

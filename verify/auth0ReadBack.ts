@@ -8,6 +8,7 @@
 // toReadBackError turns back into "cannot reach" or "no response". Its status is one the SDK does not
 // retry, so `--retries` keeps meaning 429 and 5xx, as for the SCIM checks.
 import { ManagementClient, ManagementError, ManagementTimeoutError } from "auth0";
+import { fetchForEnvironment } from "../components/scimToken/proxyFetch";
 import type { TransportFailureBody } from "../components/scimToken/apiErrors";
 import { transportFetch } from "../components/scimToken/managementClient";
 import type { Auth0ReadBack, ScimTokenInfo } from "./checks/auth0";
@@ -47,7 +48,8 @@ export function createAuth0ReadBack(options: Auth0ReadBackOptions): Auth0ReadBac
     domain: options.domain,
     clientId: options.clientId,
     clientSecret: options.clientSecret,
-    fetch: transportFetch(options.fetch ?? fetch, options.timeoutMs, NO_ANSWER_STATUS),
+    // Without an injected fetch: the transport that honours HTTPS_PROXY / NO_PROXY.
+    fetch: transportFetch(options.fetch ?? fetchForEnvironment(), options.timeoutMs, NO_ANSWER_STATUS),
     // The transport's own deadline fires first; the SDK's timer is then cleared because fetch resolved.
     timeoutInSeconds: Math.ceil(options.timeoutMs / 1000) + 5,
     maxRetries: options.maxRetries,

@@ -13,6 +13,7 @@ import { changeMismatches, configEdit, expectedChanges, firstDeploymentConfig, k
 import { apiCallSection, exitCodeFor, replaceSection, summaryLine, type StepResult } from "../../sandbox/run/report";
 import { secretSettings, secretValues, withSecrets } from "../../sandbox/run/secrets";
 import { missingPlugins } from "../../sandbox/run/tools";
+import { lookupSeeds, stackCredentials } from "../../sandbox/run/standIns";
 
 const FAKE_PEM = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n-----END RSA PRIVATE KEY-----\n";
 let counter = 0;
@@ -168,4 +169,27 @@ it("refuses a missing or odd --stack with usage", () => {
   expect(parseSandboxArgs([])).toHaveProperty("error");
   expect(parseSandboxArgs(["--stack", "../x"])).toHaveProperty("error");
   expect(parseSandboxArgs(["--stack", "dev", "--keep"])).toEqual({ stack: "dev", keep: true, noDocs: false, seed: undefined });
+});
+
+describe("stand-in credentials and lookups (pure)", () => {
+  it("derives each org's domain and credentials from the config the providers get, and seeds what the stack looks up", () => {
+    const { generateKeyPairSync } = require("crypto") as typeof import("crypto");
+    const pem = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+    const config = dev();
+    const settings = secretSettings(config, { ...gen, rsaPrivateKeyPem: () => pem });
+    const credentials = stackCredentials(withSecrets(config, settings));
+    expect(credentials.auth0).toEqual({ domain: "acme-dev.eu.auth0.com", clientId: "7hQeXw2LkP9sVb4NzR6tYc3M", clientSecret: settings[0].value });
+    expect(credentials.orgs.map((o) => [o.name, o.domain])).toEqual([
+      ["acme", "acme.okta.com"],
+      ["globex", "globex-corp.okta-emea.com"],
+    ]);
+    expect(credentials.orgs[0].credentials).toEqual({ apiToken: settings[1].value });
+    expect(credentials.orgs[1].credentials.publicKeyPem).toContain("BEGIN PUBLIC KEY");
+    const seeds = lookupSeeds(config, credentials);
+    expect(seeds.get("acme.okta.com")).toEqual({
+      groups: [{ name: "Engineering" }, { name: "Customer Support" }, { name: "Group 00g1k9x2b7QpR4sT6u8V", id: "00g1k9x2b7QpR4sT6u8V" }],
+      users: [{ login: "break-glass.admin@acme.example" }],
+    });
+    expect(seeds.get("globex-corp.okta-emea.com")!.groups!.map((g) => g.name)).toEqual(["Globex Staff", "Globex Contractors"]);
+  });
 });

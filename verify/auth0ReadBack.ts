@@ -2,6 +2,7 @@
 // https://{domain}/api/v2 itself; `fetch` is its documented hook for a custom fetch implementation, which
 // the tests use to reach a loopback server. A short timeout and our retry count are passed on, because
 // the SDK's own defaults (60 s, 2 retries) would leave a 60-second timer running after a failed fetch.
+import { fetchForEnvironment } from "../components/scimToken/proxyFetch";
 import { ManagementClient, ManagementError, ManagementTimeoutError } from "auth0";
 import type { Auth0ReadBack, ScimTokenInfo } from "./checks/auth0";
 import { ReadBackError, callTranslatingErrors } from "./readBackError";
@@ -34,7 +35,8 @@ export function createAuth0ReadBack(options: Auth0ReadBackOptions): Auth0ReadBac
     clientSecret: options.clientSecret,
     timeoutInSeconds: options.timeoutMs / 1000,
     maxRetries: options.maxRetries,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // Without an injected fetch: the transport that honours HTTPS_PROXY / NO_PROXY.
+    fetch: options.fetch ?? fetchForEnvironment(),
   });
   const call = callTranslatingErrors((error) => toReadBackError(error, options.timeoutMs));
   return {

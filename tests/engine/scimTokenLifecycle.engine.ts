@@ -37,7 +37,8 @@ let proxy: ConnectProxy;
 let tenant: Auth0Tenant;
 let connectionId: string;
 let run: Cli;
-let configFile: string;
+/** The stack's config file: next to the program (git-ignored), removed before and after the run. */
+const stackFile = path.join(REPO_ROOT, "tests", "engine", "program", `Pulumi.${STACK}.yaml`);
 const log = new RequestLog();
 /** Every token value the stand-in ever issued, to look for in the state. */
 const issued = new Set<string>();
@@ -58,10 +59,10 @@ async function ok(args: string[], stdin?: string): Promise<CliResult> {
   return result;
 }
 
-const withConfig = (args: string[]) => [...args, "--stack", STACK, "--config-file", configFile];
+const withConfig = (args: string[]) => [...args, "--stack", STACK];
 
 async function setGenerations(generations: Generation[]) {
-  await ok(withConfig(["config", "set", "--", "generations", JSON.stringify(generations)]));
+  await ok(withConfig(["config", "set", "generations", JSON.stringify(generations)]));
 }
 
 async function up() {
@@ -97,7 +98,7 @@ describe("SCIM token resource on the real Pulumi engine", () => {
     const env = engineEnvironment({ bin, workDir, passphrase: "engine-test-passphrase", extra: routingEnvironment({ proxyUrl: proxy.url, caFile: ca.caFile }) }, process.env);
     fs.mkdirSync(path.join(workDir, "backend"), { recursive: true });
     run = pulumiCli(bin, path.join(REPO_ROOT, "tests", "engine", "program"), env);
-    configFile = path.join(workDir, `Pulumi.${STACK}.yaml`);
+    fs.rmSync(stackFile, { force: true });
     await ok(["stack", "init", STACK, "--secrets-provider", "passphrase"]);
     await ok(withConfig(["config", "set", "auth0Domain", DOMAIN]));
     await ok(withConfig(["config", "set", "clientId", CLIENT_ID]));
@@ -107,8 +108,7 @@ describe("SCIM token resource on the real Pulumi engine", () => {
 
   after(async () => {
     if (run) await run(["stack", "rm", "--yes", "--force", "--stack", STACK]).catch(() => undefined);
-    // stack init may leave a stack file next to the program: it belongs to this run only.
-    fs.rmSync(path.join(REPO_ROOT, "tests", "engine", "program", `Pulumi.${STACK}.yaml`), { force: true });
+    fs.rmSync(stackFile, { force: true });
     await proxy?.close();
     await standIn?.close();
     for (const line of log.report()) process.stdout.write(`# ${line}\n`);

@@ -67,7 +67,7 @@ describe("npm run new-stack", () => {
       "pulumi stack init staging",
       "pulumi config set --stack staging --secret --path 'oktaScim:auth0.clientSecret' < auth0-client-secret.txt",
       "pulumi config set --stack staging --secret --path 'oktaScim:oktaOrgs[0].privateKey' < okta-acme-service-app.pem",
-      "npm run plan -- --stack staging",
+      "npm run plan -- --stack staging --write",
       "pulumi preview --stack staging --policy-pack ./policies --policy-pack-config policies/config/staging.json",
       "pulumi up --stack staging --policy-pack ./policies --policy-pack-config policies/config/staging.json",
       "pulumi stack output --stack staging okta-acme --json",

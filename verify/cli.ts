@@ -2,10 +2,11 @@
 // Everything printed passes through redactSecrets with every secret this run knows.
 import { randomBytes } from "node:crypto";
 import { USAGE, parseVerifyArgs, type VerifyArgs } from "./args";
-import { runAuth0Checks } from "./checks/auth0";
+import { runAuth0Checks, type Auth0ReadBack } from "./checks/auth0";
+import { describeReadBackError } from "./readBackError";
 import { runOktaChecks } from "./checks/okta";
 import type { CheckResult } from "./checks/result";
-import { runScimChecks } from "./checks/scim";
+import { runScimChecks, type StoredUserReader } from "./checks/scim";
 import { createHttpClient, DEFAULT_RETRY_POLICY } from "./http";
 import { redactSecrets } from "./redact";
 import { exitCodeFor, renderJson, renderTable, type LabelledResult, type Report } from "./report";
@@ -92,16 +93,29 @@ interface RunContext {
   skipped: string[];
 }
 
+/** The stored-user comparison follows the connection's own SCIM mapping; without it, it is skipped. */
+async function storedUserReader(readBack: Auth0ReadBack, connectionId: string, ctx: RunContext, connection: string): Promise<StoredUserReader | undefined> {
+  try {
+    const mapping = await readBack.scimMapping(connectionId);
+    return { mapping, user: (id) => readBack.user(id) };
+  } catch (error) {
+    ctx.skipped.push(`What Auth0 stored of the test user, for ${connection}: ${describeReadBackError(error, "GET scim-configuration", "read:scim_config")}.`);
+    return undefined;
+  }
+}
+
 async function verifyTarget(target: VerifyTarget, ctx: RunContext): Promise<CheckResult[]> {
   const { args, deps } = ctx;
   const url = requireSafeUrl(target.scimEndpointUrl, `scimEndpointUrl of ${target.connection}`);
   const results: CheckResult[] = [];
+  let auth0Users: StoredUserReader | undefined;
   // Read Auth0 first: the SCIM checks below use the token and would update its last_used_at.
   if (ctx.auth0 && target.connectionId) {
     // The SDKs take seconds to load: only when their read-back runs.
     const { createAuth0ReadBack } = await import("./auth0ReadBack");
     const readBack = createAuth0ReadBack({ ...ctx.auth0, timeoutMs: args.timeoutMs, maxRetries: args.retries, fetch: deps.auth0Fetch });
     results.push(...(await runAuth0Checks(readBack, target.connectionId, (deps.now ?? (() => new Date()))(), target.tokenId)));
+    if (args.write) auth0Users = await storedUserReader(readBack, target.connectionId, ctx, target.connection);
   } else if (ctx.auth0) {
     ctx.skipped.push(`Auth0 read-back for ${target.connection}: no connection id (pass --connection-id).`);
   }
@@ -111,7 +125,9 @@ async function verifyTarget(target: VerifyTarget, ctx: RunContext): Promise<Chec
     maxRetries: args.retries,
     maxRetryAfterMs: args.maxRetryAfterMs,
   });
-  results.push(...(await runScimChecks(http, { write: args.write, nonce: deps.nonce ?? randomBytes(6).toString("hex") })));
+  results.push(
+    ...(await runScimChecks(http, { write: args.write, nonce: deps.nonce ?? randomBytes(6).toString("hex"), appKind: args.scimAppKind, auth0Users })),
+  );
   const otherOrg = ctx.okta ? oktaOrgMismatch(target, ctx.okta.orgUrl) : undefined;
   if (otherOrg) {
     ctx.skipped.push(`Okta read-back for ${target.connection}: ${otherOrg}`);

@@ -5,6 +5,7 @@ import { mappingsDuplicatingDefaults } from "../components/decisions/scimMapping
 import { BASE_APP_ATTRIBUTE_NAMES } from "../components/decisions/oktaProfileMappings";
 import { MAX_TOKEN_GENERATIONS } from "../components/decisions/tokenGenerations";
 import { lifetimeProblem } from "../components/scimToken/contract";
+import { scimMappingProblems } from "./scimMappingRules";
 import type { StackConfig } from "./schema";
 
 export interface ConfigProblem {
@@ -100,6 +101,7 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
         });
       }
     });
+    problems.push(...scimMappingProblems(c, at));
     for (const d of laterDuplicates(c.scim.additionalMappings, (m) => m.scim)) {
       problems.push({ path: at("scim", "additionalMappings", d.index, "scim"), message: `maps the same SCIM attribute as additionalMappings[${d.firstIndex}]` });
     }

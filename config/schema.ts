@@ -144,12 +144,18 @@ export const connectionSchema = z.strictObject({
     .strictObject({
       tokenScopes: z.array(z.enum(ALL_SCIM_TOKEN_SCOPES)).default([...DEFAULT_SCIM_TOKEN_SCOPES]),
       additionalMappings: z.array(scimMappingSchema).default([]).describe("Added to Auth0's default okta mappings (which are always stated, see components/decisions/scimMappings.ts)."),
+      mappingOverrides: z
+        .array(scimMappingSchema)
+        .default([])
+        .describe(
+          "Reads a default mapping's Auth0 attribute from another SCIM path, e.g. { auth0: app_metadata.city, scim: addresses[primary eq true].locality } when `npm run verify -- --write` reports the address DROPPED (docs/scim-mappings.md).",
+        ),
       tokens: z
         .array(tokenGenerationSchema)
         .default([{ generation: DEFAULT_TOKEN_GENERATION }])
         .describe("SCIM token generations, oldest first, at most two; the last is the one Okta should use. Rotate by adding one, pasting its token into Okta, then removing the old one."),
     })
-    .default({ tokenScopes: [...DEFAULT_SCIM_TOKEN_SCOPES], additionalMappings: [], tokens: [{ generation: DEFAULT_TOKEN_GENERATION }] }),
+    .default({ tokenScopes: [...DEFAULT_SCIM_TOKEN_SCOPES], additionalMappings: [], mappingOverrides: [], tokens: [{ generation: DEFAULT_TOKEN_GENERATION }] }),
   customAttributes: z.array(customAttributeSchema).default([]),
   omitBaseMappings: z
     .array(z.enum(BASE_OKTA_TO_APP_MAPPINGS.map((m) => m.id) as [string, ...string[]]))

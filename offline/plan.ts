@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { planCloud } from "./planCloud";
 import { runProgram, type ProgramRun } from "./runProgram";
 import { readStackFile, toRawConfig } from "./stackFile";
+import { renderScimMappingChanges, scimMappingChanges } from "./scimMappingChanges";
 
 export interface PlannedResource {
   type: string;
@@ -75,6 +76,8 @@ export function renderPlanJson(plan: Plan): string {
   return `${stableJson(plan)}\n`;
 }
 
+const SCIM_CONFIGURATION_TYPE = "auth0:index/connectionScimConfiguration:ConnectionScimConfiguration";
+
 export function renderPlanMarkdown(plan: Plan): string {
   const lines = [
     `# Plan for stack \`${plan.stack}\``,
@@ -93,6 +96,11 @@ export function renderPlanMarkdown(plan: Plan): string {
     lines.push(`- parent: ${r.parent ? `\`${r.parent}\`` : "stack"}`);
     if (r.provider) lines.push(`- provider: \`${r.provider}\``);
     lines.push(`- protect: ${r.protect}`, "", "```json", stableJson(r.inputs), "```", "");
+  }
+  const scimConfigurations = plan.resources.filter((r) => r.type === SCIM_CONFIGURATION_TYPE);
+  if (scimConfigurations.length) {
+    const mappingsOf = (r: PlannedResource) => ((r.inputs as { mappings?: unknown })?.mappings as { scim?: unknown; auth0?: unknown }[] | undefined) ?? [];
+    lines.push(...renderScimMappingChanges(scimConfigurations.map((r) => scimMappingChanges(r.name, mappingsOf(r)))));
   }
   lines.push("## Outputs", "", "```json", stableJson(plan.outputs), "```", "");
   return lines.join("\n");

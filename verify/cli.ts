@@ -9,6 +9,7 @@ import type { CheckResult } from "./checks/result";
 import { runScimChecks, type StoredUserReader } from "./checks/scim";
 import { createHttpClient, DEFAULT_RETRY_POLICY } from "./http";
 import { redactSecrets } from "./redact";
+import { renderCapturedSchema } from "./appSchemaCapture";
 import { exitCodeFor, renderJson, renderTable, type LabelledResult, type Report } from "./report";
 import { connectionIdFromScimUrl, readStackOutputs, targetsFromStackOutputs, type VerifyTarget, oktaOrgMismatch } from "./targets";
 import { UsageError, requireSafeUrl } from "./urlSafety";
@@ -160,6 +161,36 @@ async function buildReport(args: VerifyArgs, env: NodeJS.ProcessEnv, deps: Verif
   return { checks, skipped: ctx.skipped };
 }
 
+/** --capture-app-schema: prints each target's SCIM app attributes for scimApp.attributes; no checks. */
+async function captureAppSchemas(args: VerifyArgs, env: NodeJS.ProcessEnv, deps: VerifyDeps, secrets: string[], io: VerifyIo): Promise<number> {
+  const okta = oktaCredentials(env);
+  if (!okta) throw new UsageError("--capture-app-schema reads the SCIM app's schema from Okta: set OKTA_ORG_URL and OKTA_API_TOKEN (okta.schemas.read, or a Read-only Administrator's token).");
+  const targets = await gatherTargets(args, env, deps);
+  secrets.push(...targets.map((t) => t.token));
+  const { createOktaReadBack } = await import("./oktaReadBack");
+  const readBack = createOktaReadBack({ ...okta, timeoutMs: args.timeoutMs, maxRetries: args.retries });
+  const blocks: string[] = [];
+  let failed = false;
+  for (const target of targets) {
+    const otherOrg = oktaOrgMismatch(target, okta.orgUrl);
+    if (!target.scimAppId || otherOrg) {
+      io.stderr(`verify: ${target.connection} not captured: ${otherOrg ?? "no SCIM app id (pass --okta-scim-app-id)"}\n`);
+      failed = true;
+      continue;
+    }
+    try {
+      const attributes = await readBack.appUserSchemaAttributes(target.scimAppId);
+      const command = `npm run verify -- ${args.stack ? `--stack ${args.stack} --connection ${target.connection}` : `--scim-url … --okta-scim-app-id ${target.scimAppId}`} --capture-app-schema`;
+      blocks.push(renderCapturedSchema({ connection: target.connection, scimAppId: target.scimAppId, orgUrl: okta.orgUrl, attributes }, (deps.now ?? (() => new Date()))(), command));
+    } catch (error) {
+      io.stderr(`verify: ${target.connection} not captured: ${describeReadBackError(error, `GET /api/v1/meta/schemas/apps/${target.scimAppId}/default`, "okta.schemas.read")}\n`);
+      failed = true;
+    }
+  }
+  if (blocks.length) io.stdout(blocks.join("\n\n") + "\n");
+  return failed ? 1 : 0;
+}
+
 /** Runs the command; returns the exit code (0 pass, 1 a check failed, 2 usage error). */
 export async function runVerify(argv: readonly string[], env: NodeJS.ProcessEnv, io: VerifyIo, deps: VerifyDeps = {}): Promise<number> {
   const secrets = [env.SCIM_TOKEN, env.AUTH0_CLIENT_SECRET, env.OKTA_API_TOKEN].filter((s): s is string => !!s);
@@ -169,6 +200,11 @@ export async function runVerify(argv: readonly string[], env: NodeJS.ProcessEnv,
     if (args.help) {
       io.stdout(USAGE + "\n");
       return 0;
+    }
+    if (args.captureAppSchema) {
+      // Output passes through the same redaction as the report.
+      const capture = { stdout: (t: string) => io.stdout(safe(t)), stderr: (t: string) => io.stderr(safe(t)) };
+      return await captureAppSchemas(args, env, deps, secrets, capture);
     }
     const report = await buildReport(args, env, deps, secrets);
     io.stdout(safe(args.json ? renderJson(report) : renderTable(report)) + "\n");

@@ -31,6 +31,8 @@ export interface OktaReadBack {
   assignedGroupIds(appId: string): Promise<string[]>;
   /** The Okta user → app mapping's properties, or undefined when the app has none (provisioning off). */
   userToAppMapping(appId: string): Promise<Record<string, OktaMappingProperty> | undefined>;
+  /** Property names of the app's user schema, base then custom (GET /api/v1/meta/schemas/apps/{id}/default). */
+  appUserSchemaAttributes(appId: string): Promise<string[]>;
 }
 
 export interface OktaApps {

@@ -145,7 +145,8 @@ export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
           id: "PHASE-2",
           title: "Tell the stack the console steps are done",
           details: [
-            `Set ${input.configPath}.consoleStepsDone: true in Pulumi.${input.stackName}.yaml, open a pull request, and run \`pulumi up\` once it is merged.`,
+            `Capture the SCIM app's attributes with \`npm run verify -- --stack ${input.stackName} --connection ${input.connectionName} --capture-app-schema\` (OKTA_ORG_URL and OKTA_API_TOKEN set) and put the printed list under ${input.configPath}.scimApp.attributes; then set ${input.configPath}.consoleStepsDone: true in Pulumi.${input.stackName}.yaml, open a pull request, and run \`pulumi up\` once it is merged.`,
+            "The profile mapping maps exactly the captured attributes: none the app lacks, none forgotten (docs/okta-app-schema.md).",
             "That declares the Okta → app profile mapping (removing the three type mappings that break Auth0's PUT) and the custom app attributes with their SCIM namespaces.",
           ],
         },

@@ -164,7 +164,7 @@ function verifyStep(input: ChecklistInput): ChecklistStep {
     details: [
       `Run \`npm run verify -- --stack ${input.stackName} --connection ${input.connectionName} --write\` from this repository; after phase 2's \`pulumi up\` it must exit 0, and it prints the fix for every failure.`,
       "Before phase 2 the SCIM checks already pass; the Okta read-back then still reports the three type mappings that phase 2 removes.",
-      `For the read-backs set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET (a Management API client with read:scim_config, read:scim_token) and OKTA_ORG_URL=https://${input.oktaOrgName}.${input.oktaBaseUrl}, OKTA_API_TOKEN (an SSWS API token of an admin who can read apps, their groups and profile mappings, for example a Read-only Administrator).`,
+      `For the read-backs set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET (a Management API client with read:scim_config, read:scim_token, and read:users for the stored-user report) and OKTA_ORG_URL=https://${input.oktaOrgName}.${input.oktaBaseUrl}, OKTA_API_TOKEN (an SSWS API token of an admin who can read apps, their groups and profile mappings, for example a Read-only Administrator).`,
       "--write creates one clearly named test user; Okta never deletes users over SCIM, so it stays blocked in Auth0: delete it as the report says.",
       "Run it again without --write after every token rotation, and on a schedule to catch console edits.",
     ],

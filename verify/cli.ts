@@ -135,7 +135,7 @@ async function verifyTarget(target: VerifyTarget, ctx: RunContext): Promise<Chec
   } else if (ctx.okta && target.scimAppId && target.oidcAppId) {
     const { createOktaReadBack } = await import("./oktaReadBack");
     const readBack = createOktaReadBack({ ...ctx.okta, timeoutMs: args.timeoutMs, maxRetries: args.retries });
-    results.push(...(await runOktaChecks(readBack, { scimAppId: target.scimAppId, oidcAppId: target.oidcAppId })));
+    results.push(...(await runOktaChecks(readBack, { scimAppId: target.scimAppId, oidcAppId: target.oidcAppId, capturedAttributes: target.scimAppAttributes })));
   } else if (ctx.okta) {
     ctx.skipped.push(`Okta read-back for ${target.connection}: no app ids (pass --okta-scim-app-id and --okta-oidc-app-id).`);
   }

@@ -51,6 +51,8 @@ export const FIXES: Record<string, string> = {
     "Set consoleStepsDone: true for the connection and run `pulumi up`: the stack's profile mapping removes the three type mappings. Or delete them by hand: Profile Editor → the SCIM app's mappings (console step O15).",
   [OKTA_CHECKS.sameGroups]:
     "Group assignments were changed outside the stack: run `pulumi up` to restore one list of groups on both apps, or add the group to the connection's `groups` in config.",
+  [OKTA_CHECKS.appSchema]:
+    "The app's user schema changed since it was captured: run `npm run verify -- --stack <stack> --connection <connection> --capture-app-schema`, review the difference, put the new list under scimApp.attributes and `pulumi up` (docs/okta-app-schema.md). A 403 means the Okta token cannot read app schemas (okta.schemas.read).",
   [OKTA_CHECKS.federationBroker]:
     "Turn Federation Broker Mode off on the OIDC app (General tab → User Consent / Federation Broker Mode), or run `pulumi up`, which declares it off.",
 };

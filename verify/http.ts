@@ -31,6 +31,8 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
   /** Wait before retrying a 5xx (doubled per attempt). */
   backoffMs: number;
+  /** How to wait between attempts; a real timer by default. Tests pass one that records the waits. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { timeoutMs: 10_000, maxRetries: 2, maxRetryAfterMs: 30_000, backoffMs: 500 };
@@ -58,10 +60,11 @@ export function retryAfterMs(header: string | undefined, now: number = Date.now(
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createHttpClient(baseUrl: string, token: string, policy: RetryPolicy = DEFAULT_RETRY_POLICY): HttpClient {
   const base = baseUrl.replace(/\/+$/, "");
+  const sleep = policy.sleep ?? realSleep;
 
   async function attempt(request: HttpRequest, attempts: number): Promise<HttpOutcome> {
     const controller = new AbortController();

@@ -34,8 +34,12 @@ function describeTransportError(error: unknown): string {
   return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? "network error";
 }
 
-/** Wraps `base` so that it resolves on every transport failure and gives up after `timeoutMs`. */
-export function transportFetch(base: typeof fetch, timeoutMs: number): typeof fetch {
+/**
+ * Wraps `base` so that it resolves on every transport failure and gives up after `timeoutMs`. The
+ * failure answer has status `failureStatus` (599 by default, which the SDK retries like any 5xx; a
+ * caller that must not retry transport failures passes a 4xx).
+ */
+export function transportFetch(base: typeof fetch, timeoutMs: number, failureStatus: number = TRANSPORT_FAILURE_STATUS): typeof fetch {
   return async (input, init) => {
     const own = AbortSignal.timeout(timeoutMs);
     const callerSignal = init?.signal ?? undefined;
@@ -48,7 +52,7 @@ export function transportFetch(base: typeof fetch, timeoutMs: number): typeof fe
       const body: TransportFailureBody = own.aborted
         ? { transport_error: "timeout", detail: `no answer within ${timeoutMs} ms` }
         : { transport_error: "network", detail: describeTransportError(error) };
-      return new Response(JSON.stringify(body), { status: TRANSPORT_FAILURE_STATUS, headers: { "content-type": "application/json" } });
+      return new Response(JSON.stringify(body), { status: failureStatus, headers: { "content-type": "application/json" } });
     }
   };
 }

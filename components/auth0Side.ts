@@ -69,7 +69,7 @@ export function declareAuth0Side(args: Auth0SideArgs) {
     {
       connectionId: auth0Connection.id,
       userIdAttribute: SCIM_USER_ID_ATTRIBUTE,
-      mappings: scimMappings(c.scim.additionalMappings),
+      mappings: scimMappings(c.scim.additionalMappings, c.scim.mappingOverrides),
     },
     configuration.opts,
   );

@@ -68,7 +68,8 @@ export function declareOktaProvisioning(args: OktaProvisioningArgs) {
       targetId: args.scimAppId,
       // Nulls every property not listed: removes the three PUT-breaking type mappings.
       deleteWhenAbsent: true,
-      mappings: oktaToAppMappings(c.customAttributes, c.omitBaseMappings),
+      // Built from the app's captured schema (validation guarantees it is given in phase 2).
+      mappings: oktaToAppMappings(c.customAttributes, c.omitBaseMappings, c.scimApp.attributes ?? []),
     },
     // The mapping refers to the custom attributes, so they must exist first.
     mapping.opts,

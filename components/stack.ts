@@ -55,6 +55,8 @@ export async function defineStack(config: StackConfig, stackName: string = pulum
       oktaOrgUrl: `https://${oktaOrgDomain(org.orgName, org.baseUrl)}`,
       oidcClientId: integration.oidcClientId,
       scimAppId: integration.scimAppId,
+      // The SCIM app's captured attributes phase 2 maps: `npm run verify` compares them with the live schema.
+      scimAppAttributes: connection.scimApp.attributes ?? null,
       consoleChecklist: integration.consoleChecklist,
       // Per token generation: its id, expiry, last use and the output that holds it (the value is secret).
       scimTokens: integration.scimTokens.map((t) => ({

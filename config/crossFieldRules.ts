@@ -2,9 +2,10 @@
 // path of the offending setting, so the loader can report them all at once.
 import { missingOktaScopes } from "../components/decisions/tokenScopes";
 import { mappingsDuplicatingDefaults } from "../components/decisions/scimMappings";
-import { BASE_APP_ATTRIBUTE_NAMES } from "../components/decisions/oktaProfileMappings";
+import { BASE_APP_ATTRIBUTE_NAMES, appSchemaProblems } from "../components/decisions/oktaProfileMappings";
 import { MAX_TOKEN_GENERATIONS } from "../components/decisions/tokenGenerations";
 import { lifetimeProblem } from "../components/scimToken/contract";
+import { scimMappingProblems } from "./scimMappingRules";
 import type { StackConfig } from "./schema";
 import { connectionKey } from "../components/naming";
 
@@ -97,6 +98,25 @@ function connectionKeyProblems(connections: StackConfig["connections"]): ConfigP
   return problems;
 }
 
+/** Phase 2 maps exactly the SCIM app's captured attributes (see components/decisions/oktaProfileMappings.ts). */
+function appSchemaRules(c: StackConfig["connections"][number], at: (...rest: (string | number)[]) => (string | number)[]): ConfigProblem[] {
+  const attributes = c.scimApp.attributes;
+  if (attributes === undefined) {
+    return c.consoleStepsDone
+      ? [
+          {
+            path: at("scimApp", "attributes"),
+            message: `is required in phase 2 (consoleStepsDone: true): the profile mapping maps exactly the SCIM app's attributes. Run \`npm run verify -- --stack <stack> --connection ${c.name} --capture-app-schema\` with OKTA_ORG_URL and OKTA_API_TOKEN set, review the printed list and paste it here`,
+          },
+        ]
+      : [];
+  }
+  return appSchemaProblems(attributes, c.customAttributes, c.omitBaseMappings).map((p) => ({
+    path: p.list === "attributes" ? at("scimApp", "attributes", p.index) : at("omitBaseMappings", p.index),
+    message: p.message,
+  }));
+}
+
 export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
 
@@ -143,6 +163,7 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
         });
       }
     });
+    problems.push(...scimMappingProblems(c, at));
     for (const d of laterDuplicates(c.scim.additionalMappings, (m) => m.scim)) {
       problems.push({ path: at("scim", "additionalMappings", d.index, "scim"), message: `maps the same SCIM attribute as additionalMappings[${d.firstIndex}]` });
     }
@@ -154,6 +175,7 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
         problems.push({ path: at("customAttributes", ai, "index"), message: `is a base attribute of the SCIM app (${a.index}); custom attributes need a name of their own` });
       }
     });
+    problems.push(...appSchemaRules(c, at));
     for (const d of laterDuplicates(c.customAttributes, (a) => a.index)) {
       problems.push({ path: at("customAttributes", d.index, "index"), message: `repeats the name of customAttributes[${d.firstIndex}]` });
     }

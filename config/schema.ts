@@ -7,7 +7,6 @@ import {
   DEFAULT_SCIM_TOKEN_SCOPES,
 } from "../components/decisions/tokenScopes";
 import { SCIM_NAMESPACES } from "../components/decisions/scimNamespaces";
-import { BASE_OKTA_TO_APP_MAPPINGS } from "../components/decisions/oktaProfileMappings";
 import { DEFAULT_TOKEN_GENERATION } from "../components/decisions/tokenGenerations";
 
 /** Keys of the stack config, as written in `Pulumi.<stack>.yaml` (`oktaScim:<key>`). */
@@ -154,6 +153,12 @@ export const connectionSchema = z.strictObject({
   scimApp: z.strictObject({
     label: z.string().min(1).max(100),
     url: httpsUrl,
+    attributes: z
+      .array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, "must be an Okta app attribute (variable) name"))
+      .optional()
+      .describe(
+        "The SCIM app's user-schema attribute names, as `npm run verify -- --capture-app-schema` prints them (reviewed, committed). Phase 2 maps exactly these; required once consoleStepsDone is true.",
+      ),
   }),
   groups: z.array(groupRef).default([]).describe("Assigned to BOTH Okta apps: the log-in app and the provisioning app always see the same people."),
   users: z.array(userRef).default([]),
@@ -161,17 +166,23 @@ export const connectionSchema = z.strictObject({
     .strictObject({
       tokenScopes: z.array(z.enum(ALL_SCIM_TOKEN_SCOPES)).default([...DEFAULT_SCIM_TOKEN_SCOPES]),
       additionalMappings: z.array(scimMappingSchema).default([]).describe("Added to Auth0's default okta mappings (which are always stated, see components/decisions/scimMappings.ts)."),
+      mappingOverrides: z
+        .array(scimMappingSchema)
+        .default([])
+        .describe(
+          "Reads a default mapping's Auth0 attribute from another SCIM path, e.g. { auth0: app_metadata.city, scim: addresses[primary eq true].locality } when `npm run verify -- --write` reports the address DROPPED (docs/scim-mappings.md).",
+        ),
       tokens: z
         .array(tokenGenerationSchema)
         .default([{ generation: DEFAULT_TOKEN_GENERATION }])
         .describe("SCIM token generations, oldest first, at most two; the last is the one Okta should use. Rotate by adding one, pasting its token into Okta, then removing the old one."),
     })
-    .default({ tokenScopes: [...DEFAULT_SCIM_TOKEN_SCOPES], additionalMappings: [], tokens: [{ generation: DEFAULT_TOKEN_GENERATION }] }),
+    .default({ tokenScopes: [...DEFAULT_SCIM_TOKEN_SCOPES], additionalMappings: [], mappingOverrides: [], tokens: [{ generation: DEFAULT_TOKEN_GENERATION }] }),
   customAttributes: z.array(customAttributeSchema).default([]),
   omitBaseMappings: z
-    .array(z.enum(BASE_OKTA_TO_APP_MAPPINGS.map((m) => m.id) as [string, ...string[]]))
+    .array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, "must be an Okta app attribute (variable) name"))
     .default([])
-    .describe("Base attributes of the Okta → app profile mapping to leave unmapped (for apps whose schema lacks them); see components/decisions/oktaProfileMappings.ts."),
+    .describe("Attributes of the SCIM app (scimApp.attributes) to leave unmapped in phase 2; see components/decisions/oktaProfileMappings.ts."),
   consoleStepsDone: z
     .boolean()
     .default(false)

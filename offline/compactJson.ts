@@ -24,6 +24,16 @@ function render(v: unknown, indent: string, prefixLength: number): string {
   const flat = oneLine(v);
   if (v === null || typeof v !== "object" || indent.length + prefixLength + flat.length <= LINE_WIDTH) return flat;
   const inner = `${indent}  `;
+  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object")) {
+    // A long list of names: as many per line as fit, not one per line.
+    const rows: string[] = [];
+    for (const item of v.map((x) => JSON.stringify(x))) {
+      const last = rows.length - 1;
+      if (last >= 0 && inner.length + rows[last].length + 2 + item.length <= LINE_WIDTH) rows[last] += `, ${item}`;
+      else rows.push(item);
+    }
+    return `[\n${rows.map((r) => `${inner}${r}`).join(",\n")}\n${indent}]`;
+  }
   if (Array.isArray(v)) return `[\n${v.map((x) => `${inner}${render(x, inner, 0)}`).join(",\n")}\n${indent}]`;
   const entries = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${inner}${JSON.stringify(k)}: ${render(x, inner, k.length + 4)}`);
   return `{\n${entries.join(",\n")}\n${indent}}`;

@@ -152,7 +152,7 @@ export function renderPlanMarkdown(plan: Plan): string {
       }
       inputs = copy;
     }
-    lines.push(...notes, "", "```json", compactJson(inputs), "```", "");
+    lines.push(...notes, "```json", compactJson(inputs), "```", "");
   }
 
   // Console checklists are Markdown already: shown as such, not as an escaped JSON string.

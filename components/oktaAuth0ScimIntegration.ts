@@ -11,7 +11,6 @@ import { consoleChecklistSteps, renderConsoleChecklist } from "./decisions/conso
 import { oktaOrgDomain, scimEndpointUrl } from "./decisions/urls";
 import { newestGeneration } from "./decisions/tokenGenerations";
 import { generationTokenOutputName, tokenOutputName } from "./naming";
-import type { TenantCredentials } from "./scimToken/contract";
 
 export const COMPONENT_TYPE = "oktaScim:index:OktaAuth0ScimIntegration";
 
@@ -27,7 +26,6 @@ export interface OktaAuth0ScimIntegrationArgs {
     customDomain?: string;
     provider: auth0.Provider;
     /** Secret: the deploying client's credentials, for the SCIM token resources. */
-    tenantCredentials: pulumi.Input<TenantCredentials>;
     /** Explicit `pulumi-nodejs` provider for the SCIM token resources. */
     tokenProvider: pulumi.ProviderResource;
   };
@@ -78,7 +76,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       oidcClientId: apps.oidcApp.clientId,
       oidcClientSecret: apps.oidcClientSecret,
       provider: args.auth0.provider,
-      tenantCredentials: args.auth0.tenantCredentials,
+      auth0Domain: args.auth0.domain,
       tokenProvider: args.auth0.tokenProvider,
       parent: this,
     });

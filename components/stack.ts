@@ -9,9 +9,11 @@ import { DynamicResourcesProvider } from "./scimToken/engineProvider";
 
 export function defineStack(config: StackConfig, stackName: string = pulumi.getStack()): Record<string, pulumi.Output<unknown>> {
   const tenant = auth0Provider(config.auth0);
-  // The SCIM token resources call the Management API themselves, with the same client credentials.
-  const tenantCredentials = pulumi.secret({ domain: config.auth0.domain, clientId: config.auth0.clientId, clientSecret: config.auth0.clientSecret });
-  const tokenProvider = new DynamicResourcesProvider("scim-token-resources");
+  // The SCIM token resources call the Management API themselves, with the same client credentials,
+  // which their provider carries (never the tokens: see components/scimToken/credentials.ts).
+  const tokenProvider = new DynamicResourcesProvider("scim-token-resources", {
+    tenant: pulumi.secret({ domain: config.auth0.domain, clientId: config.auth0.clientId, clientSecret: config.auth0.clientSecret }),
+  });
   const orgs = new Map(config.oktaOrgs.map((org) => [org.name, { org, provider: oktaProvider(org) }]));
 
   const outputs: Record<string, pulumi.Output<unknown>> = {};
@@ -26,7 +28,6 @@ export function defineStack(config: StackConfig, stackName: string = pulumi.getS
         domain: config.auth0.domain,
         customDomain: config.auth0.customDomain,
         provider: tenant,
-        tenantCredentials,
         tokenProvider,
       },
       okta: { orgName: org.orgName, baseUrl: org.baseUrl, provider },

@@ -14,7 +14,7 @@ export const MIN_TOKEN_LIFETIME_SECONDS = 901;
  */
 export const MAX_TOKEN_LIFETIME_SECONDS = 365 * 24 * 60 * 60;
 
-/** Tenant credentials of the deploying machine-to-machine app. Secret end to end. */
+/** Tenant credentials of the deploying machine-to-machine app. Secret end to end; never in a token's state. */
 export interface TenantCredentials {
   domain: string;
   clientId: string;
@@ -31,10 +31,24 @@ export interface ScimTokenInputs {
   tokenLifetimeSeconds?: number;
   /** The generation name from config; also part of the resource name. */
   generation: string;
-  credentials: TenantCredentials;
+  /**
+   * The Auth0 tenant the token lives in (plain). The client credentials are not an input: they are
+   * looked up at call time (credentials.ts), so rotating them never touches a token.
+   */
+  domain: string;
 }
 
-/** Outputs (state) of one token resource. `token` and `credentials` are secret outputs. */
+/**
+ * What releases before credentials were looked up at call time kept in each token's inputs and
+ * outputs: the tenant credentials, client secret included. New code only meets it in `check`, `diff`
+ * and `update` (refresh and delete of such a token run the code stored with it), and the first
+ * update drops it from the state.
+ */
+export interface LegacyTokenState {
+  credentials?: Partial<TenantCredentials>;
+}
+
+/** Outputs (state) of one token resource. `token` is a secret output. */
 export interface ScimTokenOutputs extends ScimTokenInputs {
   tokenId: string;
   token: string;

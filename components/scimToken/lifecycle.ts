@@ -4,10 +4,12 @@ import {
   ScimTokenApiError,
   failureMessage,
   isAmbiguousForCreate,
+  messageOf,
   type FailureContext,
   type TokenOperation,
 } from "./apiErrors";
 import { isExpired, type CreatedToken, type ListedToken } from "./contract";
+import type { CredentialSource } from "./credentials";
 import type { TokenApi } from "./managementClient";
 import { RetriesExhausted, withRetries, type RetryPolicy } from "./retry";
 
@@ -21,6 +23,8 @@ export interface TokenTarget {
   domain: string;
   connectionId: string;
   generation?: string;
+  /** Where the client credentials came from: failure messages name the settings to check. */
+  credentialsFrom?: CredentialSource;
 }
 
 /** Tolerance between our clock and Auth0's when recognising a token a failed POST may have created. */
@@ -56,8 +60,8 @@ async function removeUnrecordedTokens(deps: LifecycleDeps, target: TokenTarget, 
   for (const stray of strays) {
     await call(deps, "delete", target, () => deps.api.remove(target.connectionId, stray.tokenId), {
       tokenId: stray.tokenId,
-    }).catch((error: Error) => {
-      throw new Error(`${error.message} This token was created by a request that failed; it is not recorded in the stack: delete it in the Auth0 dashboard.`);
+    }).catch((error: unknown) => {
+      throw new Error(`${messageOf(error)} This token was created by a request that failed; it is not recorded in the stack: delete it in the Auth0 dashboard.`);
     });
   }
 }

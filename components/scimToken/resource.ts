@@ -1,8 +1,9 @@
 // The SCIM token as a Pulumi resource: created through the Management API with an optional lifetime,
-// read back on refresh, deleted on destroy (see provider.ts). The token value and the tenant
-// credentials are secret outputs; the credentials are secret inputs too.
+// read back on refresh, deleted on destroy (see provider.ts). The token value is a secret output.
+// No credential is an input: the provider looks them up at call time (credentials.ts), from the
+// environment or from the explicit provider that carries the stack's oktaScim:auth0 (engineProvider.ts).
 import * as pulumi from "@pulumi/pulumi";
-import { SCIM_TOKEN_KIND, type TenantCredentials } from "./contract";
+import { SCIM_TOKEN_KIND } from "./contract";
 import { scimTokenProvider } from "./provider";
 
 export interface ScimTokenArgs {
@@ -12,7 +13,8 @@ export interface ScimTokenArgs {
   /** Absent = no expiry. */
   tokenLifetimeSeconds?: number;
   generation: string;
-  credentials: pulumi.Input<TenantCredentials>;
+  /** The Auth0 tenant domain (oktaScim:auth0.domain). */
+  domain: string;
 }
 
 /** Resource type in the engine: `pulumi-nodejs:dynamic/scimToken:ScimToken`. */
@@ -38,14 +40,14 @@ export class ScimToken extends pulumi.dynamic.Resource {
         scopes: args.scopes,
         tokenLifetimeSeconds: args.tokenLifetimeSeconds,
         generation: args.generation,
-        credentials: pulumi.secret(args.credentials),
+        domain: args.domain,
         tokenId: undefined,
         token: undefined,
         validUntil: undefined,
         createdAt: undefined,
         lastUsedAt: undefined,
       },
-      { ...opts, additionalSecretOutputs: ["token", "credentials"] },
+      { ...opts, additionalSecretOutputs: ["token"] },
       "scimToken",
       "ScimToken",
     );

@@ -6,6 +6,7 @@ import { runCommittedStack, ofType, T } from "../harness/committedStack";
 import { ProgramFailure, type ProgramRun } from "../harness/runProgram";
 import { SECRET_MARKER_PREFIX, type StackConfigValues } from "../harness/stackFile";
 import { SCIM_TOKEN_KIND } from "../../components/scimToken/contract";
+import { PROVIDER_TENANT_KEY } from "../../components/scimToken/credentials";
 
 const NINETY_DAYS = 7776000;
 type Conn = { scim: { tokens: unknown[] } };
@@ -33,15 +34,23 @@ test.each(["okta-acme", "okta-globex"])("dev: %s declares one expiring token thr
   expect(token.inputs.connectionId).toMatch(/^con_/);
   expect(token.provider).toMatch(/[$:]pulumi:providers:pulumi-nodejs::scim-token-resources::/);
   expect(token.dependsOn).toEqual([`${T.scimConfiguration}::${connection}-scim-configuration`]);
-  // The tenant credentials travel as a secret input, and never inside the serialized provider.
-  expect(token.secretInputs).toContain("credentials");
-  expect(token.inputs.credentials).toMatchObject({ domain: "acme-dev.eu.auth0.com", clientSecret: `${SECRET_MARKER_PREFIX}oktaScim:auth0.clientSecret` });
-  expect(token.inputs.__provider as string).not.toContain(SECRET_MARKER_PREFIX);
+  // The token names its tenant; no credential is a token input, nor inside the serialized provider.
+  expect(token.inputs.domain).toBe("acme-dev.eu.auth0.com");
+  expect(token.inputs).not.toHaveProperty("credentials");
+  expect(JSON.stringify(token.inputs)).not.toContain(SECRET_MARKER_PREFIX);
   expect(ofType(dev, "auth0:index/connectionScimToken:ConnectionScimToken")).toHaveLength(0);
 });
 
-test("dev: one pulumi-nodejs provider serves every token", () => {
-  expect(ofType(dev, T.dynamicProvider).map((r) => r.name)).toEqual(["scim-token-resources"]);
+test("dev: one pulumi-nodejs provider serves every token and carries the tenant credentials, secret", () => {
+  const providers = ofType(dev, T.dynamicProvider);
+  expect(providers.map((r) => r.name)).toEqual(["scim-token-resources"]);
+  // The token provider's `configure` reads this key (components/scimToken/credentials.ts).
+  expect(providers[0].secretInputs).toEqual([PROVIDER_TENANT_KEY]);
+  expect(JSON.parse(providers[0].inputs[PROVIDER_TENANT_KEY] as string)).toEqual({
+    domain: "acme-dev.eu.auth0.com",
+    clientId: expect.any(String),
+    clientSecret: `${SECRET_MARKER_PREFIX}oktaScim:auth0.clientSecret`,
+  });
 });
 
 test("dev: the connection output lists each token's id and validUntil (90 days after creation)", () => {

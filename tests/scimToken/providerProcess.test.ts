@@ -3,14 +3,14 @@
 // outputs, so a fix only reaches an existing token if an update rewrites that code.
 import { DynamicProviderProcess } from "./dynamicProviderProcess";
 import { registeredTokenInputs } from "./serializedProvider";
-import { CREDENTIALS } from "./testDeps";
+import { FAKE_DOMAIN } from "./fakeAuth0";
 
 let proc: DynamicProviderProcess;
 let inputs: Record<string, unknown>;
 let code: string;
 
 beforeAll(async () => {
-  inputs = await registeredTokenInputs({ connectionId: "con_1", scopes: ["get:users", "post:users", "put:users"], tokenLifetimeSeconds: 7776000, generation: "g1", credentials: CREDENTIALS });
+  inputs = await registeredTokenInputs({ connectionId: "con_1", scopes: ["get:users", "post:users", "put:users"], tokenLifetimeSeconds: 7776000, generation: "g1", domain: FAKE_DOMAIN });
   code = inputs.__provider as string;
   proc = await DynamicProviderProcess.start();
   await proc.configure({});

@@ -43,6 +43,8 @@ export interface ScimTokenGenerationOutputs {
   validUntil: pulumi.Output<string | null>;
   /** When Auth0 last saw the token used (refreshed by `pulumi refresh`): shows that Okta switched. */
   lastUsedAt: pulumi.Output<string | null>;
+  /** True once a refresh saw the token expire; every preview then asks for the rotation. */
+  expired: pulumi.Output<boolean>;
 }
 
 export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
@@ -92,6 +94,8 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       tokenId: resource.tokenId,
       validUntil: resource.validUntil,
       lastUsedAt: resource.lastUsedAt,
+      // An older state (before the output existed) has none: not known to be expired.
+      expired: resource.expired.apply((e) => e === true),
     }));
     // The newest generation's token, already wrapped secret above: the one Okta should use.
     this.scimToken = newestGeneration(this.scimTokens).token;

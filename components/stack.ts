@@ -42,12 +42,14 @@ export function defineStack(config: StackConfig, stackName: string = pulumi.getS
       oidcClientId: integration.oidcClientId,
       scimAppId: integration.scimAppId,
       consoleChecklist: integration.consoleChecklist,
-      // Per token generation: its id, expiry, last use and the output that holds it (the value is secret).
+      // Per token generation: its id, expiry (and whether a refresh saw it expire), last use and the
+      // output that holds it (the value is secret).
       scimTokens: integration.scimTokens.map((t) => ({
         generation: t.generation,
         tokenId: t.tokenId,
         validUntil: t.validUntil,
         lastUsedAt: t.lastUsedAt,
+        expired: t.expired,
         tokenOutput: t.tokenOutputName,
       })),
     });

@@ -57,6 +57,11 @@ export interface ScimTokenOutputs extends ScimTokenInputs {
   createdAt: string;
   /** When Okta (or anyone) last used the token; null when never. Refreshed by `pulumi refresh`. */
   lastUsedAt: string | null;
+  /**
+   * True once `pulumi refresh` saw validUntil pass. The token stays in the state (Auth0 still lists it
+   * and it may hold one of the connection's two slots) and every preview demands the rotation.
+   */
+  expired: boolean;
 }
 
 /** One entry of Auth0's token list (the token value is never listed). */

@@ -109,9 +109,10 @@ export async function createScimToken(
 }
 
 /**
- * The token as Auth0 lists it now, or undefined when it is gone: deleted outside Pulumi, expired, or
- * its connection no longer exists. Pulumi then drops it from the state on refresh and the next
- * `pulumi up` creates it again.
+ * The token as Auth0 lists it now, expired or not, or undefined when it is gone: deleted outside
+ * Pulumi, or its connection no longer exists. Pulumi then drops it from the state on refresh and the
+ * next `pulumi up` creates it again. An expired token is not gone: Auth0 still lists it, it may hold
+ * one of the two slots, and recreating it would hand out a value Okta does not have.
  */
 export async function readScimToken(deps: LifecycleDeps, target: TokenTarget, tokenId: string): Promise<ListedToken | undefined> {
   let tokens: ListedToken[];
@@ -122,7 +123,7 @@ export async function readScimToken(deps: LifecycleDeps, target: TokenTarget, to
     throw error;
   }
   const found = tokens.find((t) => t.tokenId === tokenId);
-  return found && !isExpired(found.validUntil, deps.now()) ? found : undefined;
+  return found;
 }
 
 /** Deletes a token; one that is already gone (404) counts as deleted. */

@@ -8,7 +8,7 @@
 //   (credentials.ts) in the environment and in what `configure` received.
 import type * as pulumi from "@pulumi/pulumi";
 import { messageOf, redactSecrets } from "./apiErrors";
-import { SCIM_TOKEN_KIND, lifetimeProblem, type LegacyTokenState, type ScimTokenInputs, type ScimTokenOutputs, type TenantCredentials } from "./contract";
+import { SCIM_TOKEN_KIND, isExpired, lifetimeProblem, type LegacyTokenState, type ScimTokenInputs, type ScimTokenOutputs, type TenantCredentials } from "./contract";
 import { AUTH0_ENV, PROVIDER_TENANT_KEY, resolveCredentials, tenantFromProviderConfig, type ResolvedCredentials } from "./credentials";
 import { createScimToken, deleteScimToken, readScimToken, type LifecycleDeps, type TokenTarget } from "./lifecycle";
 import { createTokenApi, type TokenApi } from "./managementClient";
@@ -89,6 +89,24 @@ export function diffScimToken(olds: StoredToken & WithSerializedProvider, news: 
   return { changes: replaces.length > 0 || legacyCredentials || codeChanged || olds.kind !== news.kind, replaces, deleteBeforeReplace: true };
 }
 
+/**
+ * Why this token can no longer stay as it is, or undefined. An expired token authenticates nothing;
+ * replacing it under the same generation would hand out a value Okta does not have, so the only way
+ * forward is the rotation the message spells out. Pure: `expired` comes from the last refresh,
+ * validUntil is compared with `now` so a preview sees the expiry without a refresh.
+ */
+export function expiredTokenProblem(olds: StoredToken, now: Date): string | undefined {
+  const validUntil = olds.validUntil ?? null;
+  if (olds.expired !== true && !isExpired(validUntil, now)) return undefined;
+  const g = olds.generation ?? "?";
+  return [
+    `SCIM token generation "${g}" of connection ${olds.connectionId ?? "?"} expired${validUntil ? ` at ${validUntil}` : ""}: Auth0 no longer accepts it, so Okta cannot provision with it, and it still holds one of the connection's two token slots.`,
+    `Rotate in one change: in oktaScim:connections[…].scim.tokens remove generation "${g}" and add a new generation (a new name, with lifetimeSeconds), then run \`pulumi up\`: it creates the new token and deletes the expired one.`,
+    `Then paste the new token into Okta (\`pulumi stack output <connection>-scim-token-<new generation> --show-secrets\`) and run Test Connection.`,
+    `Until generation "${g}" is removed, every preview and update of this stack stops here.`,
+  ].join(" ");
+}
+
 /** The outputs an in-place update keeps: everything Auth0 told us, minus any legacy credentials. */
 export function updatedOutputs(olds: StoredToken, news: ScimTokenInputs): ScimTokenOutputs {
   const { credentials: _dropped, ...kept } = olds;
@@ -132,7 +150,13 @@ export function makeScimTokenProvider(deps: ProviderDeps): pulumi.dynamic.Resour
       configured.tenant = tenantFromProviderConfig(value);
     },
     check: async (olds, news) => ({ inputs: news, failures: checkScimTokenInputs(olds ?? {}, news) }),
-    diff: async (_id, olds, news) => diffScimToken(olds, news),
+    diff: async (_id, olds, news) => {
+      // The engine calls diff for every declared resource on every preview and update: the place to
+      // stop a stack that still declares an expired token (check only sees the old inputs).
+      const expired = expiredTokenProblem(olds, deps.now());
+      if (expired) throw new Error(expired);
+      return diffScimToken(olds, news);
+    },
     create: async (inputs) =>
       guarded(secretsOf(inputs), async () => {
         const { lifecycle, target } = connect(inputs);
@@ -147,6 +171,7 @@ export function makeScimTokenProvider(deps: ProviderDeps): pulumi.dynamic.Resour
           validUntil: created.validUntil,
           createdAt: created.createdAt,
           lastUsedAt: null,
+          expired: false,
         };
         return { id: created.tokenId, outs };
       }),
@@ -157,7 +182,13 @@ export function makeScimTokenProvider(deps: ProviderDeps): pulumi.dynamic.Resour
         const listed = await readScimToken(lifecycle, target, id);
         // An empty id tells the engine the resource is gone.
         if (!listed) return { id: "", props: {} as ScimTokenOutputs };
-        const refreshed = { ...stored, validUntil: listed.validUntil, lastUsedAt: listed.lastUsedAt, createdAt: listed.createdAt || stored.createdAt };
+        const refreshed = {
+          ...stored,
+          validUntil: listed.validUntil,
+          lastUsedAt: listed.lastUsedAt,
+          createdAt: listed.createdAt || stored.createdAt,
+          expired: isExpired(listed.validUntil, deps.now()),
+        };
         return { id, props: refreshed as ScimTokenOutputs };
       });
     },

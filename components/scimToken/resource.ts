@@ -28,6 +28,8 @@ export class ScimToken extends pulumi.dynamic.Resource {
   declare readonly validUntil: pulumi.Output<string | null>;
   declare readonly createdAt: pulumi.Output<string>;
   declare readonly lastUsedAt: pulumi.Output<string | null>;
+  /** Set by `pulumi refresh` once validUntil passed (see contract.ts). */
+  declare readonly expired: pulumi.Output<boolean>;
   declare readonly generation: pulumi.Output<string>;
 
   constructor(name: string, args: ScimTokenArgs, opts?: pulumi.CustomResourceOptions) {
@@ -46,6 +48,7 @@ export class ScimToken extends pulumi.dynamic.Resource {
         validUntil: undefined,
         createdAt: undefined,
         lastUsedAt: undefined,
+        expired: undefined,
       },
       { ...opts, additionalSecretOutputs: ["token"] },
       "scimToken",

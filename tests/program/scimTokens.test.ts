@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { runCommittedStack, ofType, T } from "../harness/committedStack";
 import { ProgramFailure, type ProgramRun } from "../harness/runProgram";
 import { SECRET_MARKER_PREFIX, type StackConfigValues } from "../harness/stackFile";
+import { testCloud } from "../../offline/mockCloud";
 import { SCIM_TOKEN_KIND } from "../../components/scimToken/contract";
 import { PROVIDER_TENANT_KEY } from "../../components/scimToken/credentials";
 
@@ -16,7 +17,7 @@ const rotate = (v: StackConfigValues) => {
 
 interface ConnectionOutputs {
   consoleChecklist: string;
-  scimTokens: { generation: string; tokenId: string; validUntil: string | null; lastUsedAt: string | null; tokenOutput: string }[];
+  scimTokens: { generation: string; tokenId: string; validUntil: string | null; lastUsedAt: string | null; expired: boolean; tokenOutput: string }[];
 }
 
 let dev: ProgramRun;
@@ -56,8 +57,22 @@ test("dev: one pulumi-nodejs provider serves every token and carries the tenant 
 test("dev: the connection output lists each token's id and validUntil (90 days after creation)", () => {
   const out = dev.resolved["okta-acme"] as ConnectionOutputs;
   expect(out.scimTokens).toEqual([
-    { generation: "2026-11", tokenId: expect.stringMatching(/^tok_/), validUntil: "2027-02-26T00:00:00.000Z", lastUsedAt: null, tokenOutput: "okta-acme-scim-token-2026-11" },
+    { generation: "2026-11", tokenId: expect.stringMatching(/^tok_/), validUntil: "2027-02-26T00:00:00.000Z", lastUsedAt: null, expired: false, tokenOutput: "okta-acme-scim-token-2026-11" },
   ]);
+});
+
+test("a token a refresh saw expire is marked in the connection output", async () => {
+  // The state after `pulumi refresh` of an expired token (components/scimToken/provider.ts read).
+  const refreshed = await runCommittedStack("dev", {
+    cloud: {
+      ...testCloud,
+      resourceState: (args) => {
+        const answer = testCloud.resourceState(args);
+        return args.type === T.scimToken ? { ...answer, state: { ...answer.state, expired: true } } : answer;
+      },
+    },
+  });
+  expect((refreshed.resolved["okta-acme"] as ConnectionOutputs).scimTokens.map((t) => t.expired)).toEqual([true]);
 });
 
 test("without scim.tokens: one default generation, no lifetime input, no expiry", async () => {

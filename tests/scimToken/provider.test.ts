@@ -1,7 +1,7 @@
 // The dynamic provider's methods: input checks, the refusal of in-place scope/lifetime changes,
 // delete-before-replace, credentials looked up at call time, and create/read/update/delete against
 // the local fake tenant.
-import { checkScimTokenInputs, diffScimToken, makeScimTokenProvider } from "../../components/scimToken/provider";
+import { checkScimTokenInputs, diffScimToken, expiredTokenProblem, makeScimTokenProvider } from "../../components/scimToken/provider";
 import { SCIM_TOKEN_KIND, type ScimTokenInputs, type ScimTokenOutputs } from "../../components/scimToken/contract";
 import { PROVIDER_TENANT_KEY } from "../../components/scimToken/credentials";
 import { createTokenApi } from "../../components/scimToken/managementClient";
@@ -25,6 +25,7 @@ const state = (over: Partial<ScimTokenOutputs> = {}): ScimTokenOutputs => ({
   validUntil: null,
   createdAt: "x",
   lastUsedAt: null,
+  expired: false,
   ...over,
 });
 /** A token's state as releases before call-time credentials wrote it: client secret included, no domain. */
@@ -80,6 +81,26 @@ describe("diff", () => {
   });
 });
 
+describe("an expired token", () => {
+  const now = new Date("2027-03-01T00:00:00.000Z");
+  it("is recognised from validUntil without a refresh, and from the flag a refresh set", () => {
+    expect(expiredTokenProblem(state({ validUntil: "2027-02-26T00:00:00.000Z" }), now)).toBeDefined();
+    expect(expiredTokenProblem(state({ validUntil: "2027-02-26T00:00:00.000Z", expired: true }), new Date("2027-01-01"))).toBeDefined();
+    expect(expiredTokenProblem(state({ validUntil: "2027-05-26T00:00:00.000Z" }), now)).toBeUndefined();
+    expect(expiredTokenProblem(state({ validUntil: null }), now)).toBeUndefined();
+  });
+
+  it("stops every preview with the rotation to do: remove the generation and add a new one in one change", async () => {
+    const p = makeScimTokenProvider({ tokenApi: () => ({}) as never, retry: recordingRetry([]), now: () => now, env: () => ({}) });
+    const error = (await p.diff!("tok_1", state({ validUntil: "2027-02-26T00:00:00.000Z" }), inputs()).catch((e: Error) => e)) as Error;
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toContain(`SCIM token generation "2026-11" of connection ${CONN} expired at 2027-02-26T00:00:00.000Z`);
+    expect(error.message).toMatch(/remove generation "2026-11" and add a new generation .* then run `pulumi up`: it creates the new token and deletes the expired one/);
+    expect(error.message).toMatch(/paste the new token into Okta/);
+    await expect(p.diff!("tok_1", state({ validUntil: "2027-05-26T00:00:00.000Z" }), inputs())).resolves.toMatchObject({ changes: false });
+  });
+});
+
 describe("create, read, update, delete against the fake tenant", () => {
   const currentFake = useFakeTenant(CONN);
   let fake: FakeAuth0;
@@ -119,6 +140,29 @@ describe("create, read, update, delete against the fake tenant", () => {
     expect(read.props?.token).toBe(outs.token);
     fake.tokensOf(CONN).length = 0;
     expect((await p.read!(id, outs)).id).toBe("");
+  });
+
+  it("refresh keeps an expired token in the state, marked expired; a token deleted out of band reads as gone", async () => {
+    const p = await provider();
+    const { id, outs } = await p.create(inputs());
+    const listed = fake.tokensOf(CONN)[0];
+    listed.valid_until = new Date(Date.now() - 60_000).toISOString();
+    const read = await p.read!(id, outs);
+    expect(read.id).toBe(id);
+    expect(read.props).toMatchObject({ tokenId: id, token: outs.token, expired: true, validUntil: listed.valid_until });
+    fake.tokensOf(CONN).length = 0;
+    expect((await p.read!(id, read.props!)).id).toBe("");
+  });
+
+  it("the rotation the message asks for works while the expired token still holds a slot", async () => {
+    const p = await provider();
+    const expired = fake.seedToken(CONN, { valid_until: new Date(Date.now() - 60_000).toISOString() });
+    fake.seedToken(CONN, { valid_until: new Date(Date.now() + 3_600_000).toISOString() });
+    // `pulumi up` creates the new generation first, then deletes the removed one.
+    const { id } = await p.create(inputs({ generation: "2027-03" }));
+    await p.delete!(expired.token_id, state({ tokenId: expired.token_id, expired: true }));
+    expect(fake.tokensOf(CONN).map((t) => t.token_id)).toContain(id);
+    expect(fake.tokensOf(CONN).map((t) => t.token_id)).not.toContain(expired.token_id);
   });
 
   it("keeps no client credential in the token's state", async () => {

@@ -90,3 +90,12 @@ export function lifetimeProblem(seconds: unknown): string | undefined {
 export function isExpired(validUntil: string | null, now: Date): boolean {
   return validUntil !== null && Date.parse(validUntil) <= now.getTime();
 }
+
+/**
+ * Why a token cannot be imported (`import` option, `pulumi import`) or read by id (`id` option, `get`):
+ * Auth0 never returns a token's value after creation, so the state would hold a token whose value
+ * nobody can paste into Okta.
+ */
+export function importRefusal(what: string): string {
+  return `${what}: a SCIM token cannot be imported or read by id, because Auth0 never returns a token's value after creation (the state would hold a token nobody can paste into Okta). Declare the generation without import/id: \`pulumi up\` creates a new token; once Okta uses it, delete the old one in the Auth0 dashboard (the connection's Provisioning tab).`;
+}

@@ -8,7 +8,7 @@
 //   (credentials.ts) in the environment and in what `configure` received.
 import type * as pulumi from "@pulumi/pulumi";
 import { messageOf, redactSecrets } from "./apiErrors";
-import { SCIM_TOKEN_KIND, isExpired, lifetimeProblem, type LegacyTokenState, type ScimTokenInputs, type ScimTokenOutputs, type TenantCredentials } from "./contract";
+import { SCIM_TOKEN_KIND, importRefusal, isExpired, lifetimeProblem, type LegacyTokenState, type ScimTokenInputs, type ScimTokenOutputs, type TenantCredentials } from "./contract";
 import { AUTH0_ENV, PROVIDER_TENANT_KEY, resolveCredentials, tenantFromProviderConfig, type ResolvedCredentials } from "./credentials";
 import { createScimToken, deleteScimToken, readScimToken, type LifecycleDeps, type TokenTarget } from "./lifecycle";
 import { createTokenApi, type TokenApi } from "./managementClient";
@@ -178,6 +178,8 @@ export function makeScimTokenProvider(deps: ProviderDeps): pulumi.dynamic.Resour
     read: async (id, props) => {
       const stored: StoredToken = props ?? {};
       return guarded(secretsOf(stored), async () => {
+        // Only a token this stack created has its value; a read by id (`get`, import) has none.
+        if (typeof stored.token !== "string" || stored.token === "") throw new Error(importRefusal(`SCIM token ${id}`));
         const { lifecycle, target } = connect(stored);
         const listed = await readScimToken(lifecycle, target, id);
         // An empty id tells the engine the resource is gone.

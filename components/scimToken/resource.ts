@@ -3,7 +3,7 @@
 // No credential is an input: the provider looks them up at call time (credentials.ts), from the
 // environment or from the explicit provider that carries the stack's oktaScim:auth0 (engineProvider.ts).
 import * as pulumi from "@pulumi/pulumi";
-import { SCIM_TOKEN_KIND } from "./contract";
+import { SCIM_TOKEN_KIND, importRefusal } from "./contract";
 import { scimTokenProvider } from "./provider";
 
 export interface ScimTokenArgs {
@@ -33,6 +33,9 @@ export class ScimToken extends pulumi.dynamic.Resource {
   declare readonly generation: pulumi.Output<string>;
 
   constructor(name: string, args: ScimTokenArgs, opts?: pulumi.CustomResourceOptions) {
+    // Refused before anything is registered (the engine's import would reach the provider with no
+    // serialized code at all, and fail with an unrelated message).
+    if (opts?.import !== undefined || opts?.id !== undefined) throw new Error(importRefusal(`ScimToken "${name}"`));
     super(
       scimTokenProvider,
       name,

@@ -165,6 +165,13 @@ describe("create, read, update, delete against the fake tenant", () => {
     expect(fake.tokensOf(CONN).map((t) => t.token_id)).not.toContain(expired.token_id);
   });
 
+  it("a read by id (get or import: the program's inputs, no token value) is refused, without calling Auth0", async () => {
+    const p = await provider();
+    const error = (await p.read!("tok_someone_elses", inputs() as ScimTokenOutputs).catch((e: Error) => e)) as Error;
+    expect(error.message).toMatch(/SCIM token tok_someone_elses: a SCIM token cannot be imported or read by id, because Auth0 never returns a token's value/);
+    expect(fake.log).toHaveLength(0);
+  });
+
   it("keeps no client credential in the token's state", async () => {
     const { outs } = await (await provider()).create(inputs());
     expect(JSON.stringify(outs)).not.toContain(FAKE_CLIENT_SECRET);

@@ -102,3 +102,11 @@ it("keeps the message of an Auth0 failure once deserialized (closure serializati
   const error = (await provider.read!("tok_1", state).catch((e: Error) => e)) as Error;
   expect(error.message).toMatch(/Could not read the SCIM tokens \(generation "g6"\) of connection con_1 on 127\.0\.0\.1:1: could not reach/);
 }, 120_000);
+
+it("refuses to import a token or read one by id, before anything is registered", () => {
+  const args = { connectionId: "con_1", scopes: ["get:users"], generation: "g7", domain: FAKE_DOMAIN };
+  expect(() => new ScimToken("conn-scim-token-g7", args, { import: "tok_existing" })).toThrow(/ScimToken "conn-scim-token-g7": a SCIM token cannot be imported or read by id, because Auth0 never returns a token's value/);
+  expect(() => new ScimToken("conn-scim-token-g8", args, { id: "tok_existing" })).toThrow(/cannot be imported or read by id/);
+  expect(registered.has("conn-scim-token-g7")).toBe(false);
+  expect(registered.has("conn-scim-token-g8")).toBe(false);
+});

@@ -2,12 +2,12 @@
 // config (deep-copied) for tests that change one setting.
 import { cloneValues, readStackFile, toRawConfig, type StackConfigValues } from "./stackFile";
 import { runProgram, type ProgramRun, type Registration } from "./runProgram";
-import type { MockCloud } from "../../offline/mockCloud";
+import type { MockCloud } from "./mockCloud";
 
 export interface CommittedStackOptions {
   mutate?: (values: StackConfigValues) => void;
   preview?: boolean;
-  /** What the mocked providers return, when a test needs other answers than the default fakes. */
+  /** What the mocked providers answer (default: deterministic fake ids). */
   cloud?: MockCloud;
 }
 

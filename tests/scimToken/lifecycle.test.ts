@@ -234,7 +234,13 @@ describe("rate limits, server errors, timeouts", () => {
 
   it("timeout: a request without answer fails with a clear message", async () => {
     fake.inject({ method: "GET", path: "/scim-configuration/tokens", hang: true, times: 10 });
-    const e = await failureOf(readScimToken(lifecycleDeps(fake, [], { timeoutMs: 300 }), target, "tok_x"));
+    // Only the request the fake never answers may meet the short deadline: the login is answered
+    // whatever the deadline, so a slow machine cannot turn it into a login timeout.
+    const toFake = fake.redirectFetch();
+    const loginWithoutDeadline: typeof fetch = (input, init) =>
+      String(input instanceof Request ? input.url : input).endsWith("/oauth/token") ? toFake(input, { ...init, signal: undefined }) : toFake(input, init);
+    const e = await failureOf(readScimToken(lifecycleDeps(fake, [], { timeoutMs: 300, fetch: loginWithoutDeadline }), target, "tok_x"));
+    expect(fake.log.filter((r) => r.path.endsWith("/scim-configuration/tokens"))).toHaveLength(4);
     expect(e.failure.kind).toBe("timeout");
     expect(e.message).toMatch(new RegExp(`no answer from ${FAKE_DOMAIN.replace(/\./g, "\\.")} in time after 4 attempts`));
   });

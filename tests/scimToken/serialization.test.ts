@@ -52,6 +52,9 @@ it("serializes one small provider, without credentials, shared by every token", 
   // The SDK is required at run time, never inlined.
   expect(textA).toContain('require("auth0")');
   expect(textA).not.toContain("class ManagementClient");
+  // So is undici, which only a configured proxy needs (proxyFetch.ts).
+  expect(textA).toContain('require("undici")');
+  expect(textA).not.toContain("class ProxyAgent");
   expect(textA.length).toBeLessThan(100_000);
   expect(registered.get("conn-scim-token-g1")).toMatchObject({ kind: SCIM_TOKEN_KIND, generation: "g1", tokenLifetimeSeconds: 7776000, domain: FAKE_DOMAIN });
   // Nor do the token's inputs hold a credential: the provider looks them up at call time.

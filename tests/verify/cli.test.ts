@@ -51,7 +51,9 @@ function fakePulumi(outputs: Record<string, unknown>): string {
 }
 
 const baseEnv = (extra: Record<string, string> = {}) => ({ PATH: "/usr/bin:/bin", ...extra });
-const fast = ["--timeout-ms", "2000", "--retries", "1"];
+// A generous per-request timeout (it never fires against these servers, however slow the machine) and
+// one retry, so the failing-endpoint test waits one backoff only.
+const patient = ["--timeout-ms", "20000", "--retries", "1"];
 const connectionOutput = (server: ScimTestServer) => ({
   connectionId: server.connectionId,
   connectionName: "okta-workforce",
@@ -71,7 +73,7 @@ describe("--stack (outputs through the Pulumi CLI)", () => {
       partners: connectionOutput(b),
       "partners-scim-token": OTHER_TOKEN,
     });
-    const run = await runCli(["--stack", "dev", "--json", ...fast], baseEnv({ PATH: `${bin}:/usr/bin:/bin` }));
+    const run = await runCli(["--stack", "dev", "--json", ...patient], baseEnv({ PATH: `${bin}:/usr/bin:/bin` }));
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(fs.readFileSync(path.join(tmp, "args.txt"), "utf8").trim()).toBe("stack output --json --show-secrets --stack dev");
@@ -94,7 +96,7 @@ describe("--stack (outputs through the Pulumi CLI)", () => {
     const a = await scim(TOKEN);
     const bin = fakePulumi({ corp: connectionOutput(a), "corp-scim-token": TOKEN, partners: connectionOutput(a), "partners-scim-token": TOKEN });
     const env = baseEnv({ PATH: `${bin}:/usr/bin:/bin` });
-    const one = await runCli(["--stack", "dev", "--connection", "corp", "--json", ...fast], env);
+    const one = await runCli(["--stack", "dev", "--connection", "corp", "--json", ...patient], env);
     expect(one.code).toBe(0);
     expect((JSON.parse(one.stdout) as { checks: { name: string }[] }).checks.map((c) => c.name)).toEqual([
       "scim.list-users",
@@ -112,7 +114,7 @@ describe("--stack (outputs through the Pulumi CLI)", () => {
 describe("--scim-url with SCIM_TOKEN", () => {
   it("a failing endpoint exits 1 with the fix, and a server echoing the token cannot leak it", async () => {
     const s = await scim(TOKEN, { serverErrors: Infinity, echoAuthorizationIn500: true });
-    const run = await runCli(["--scim-url", s.baseUrl, ...fast], baseEnv({ SCIM_TOKEN: TOKEN }));
+    const run = await runCli(["--scim-url", s.baseUrl, ...patient], baseEnv({ SCIM_TOKEN: TOKEN }));
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("FAIL    scim.list-users");
     expect(run.stdout).toContain("internal error for Bearer [redacted]");
@@ -144,7 +146,7 @@ describe("--scim-url with SCIM_TOKEN", () => {
     });
     servers.push(okta);
     const run = await runCli(
-      ["--scim-url", s.baseUrl, "--write", "--okta-scim-app-id", "0oaScimApp1", "--okta-oidc-app-id", "0oaOidcApp1", ...fast],
+      ["--scim-url", s.baseUrl, "--write", "--okta-scim-app-id", "0oaScimApp1", "--okta-oidc-app-id", "0oaOidcApp1", ...patient],
       baseEnv({
         SCIM_TOKEN: TOKEN,
         AUTH0_DOMAIN: `127.0.0.1:${auth0.port}`,

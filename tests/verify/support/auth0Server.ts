@@ -13,6 +13,8 @@ export interface Auth0Fake {
   tokensForbidden?: boolean;
   /** Answer the token endpoint with 401 (wrong client secret). */
   rejectClient?: boolean;
+  /** Receive every request and never answer it (the timeout test: no deadline can race an answer). */
+  neverAnswer?: boolean;
 }
 
 export interface Auth0TestServer {
@@ -33,10 +35,12 @@ const forbidden = (scope: string) => ({
 
 export async function startAuth0Server(fake: Auth0Fake, tls?: { key: string; cert: string }): Promise<Auth0TestServer> {
   const requests: string[] = [];
+  const unanswered = new Set<express.Response>();
   const app = express();
-  app.use((req, _res, next) => {
+  app.use((req, res, next) => {
     requests.push(`${req.method} ${req.originalUrl}`);
-    next();
+    if (fake.neverAnswer) unanswered.add(res);
+    else next();
   });
   app.post("/oauth/token", express.urlencoded({ extended: false }), (req, res) => {
     if (fake.rejectClient) {
@@ -77,6 +81,7 @@ export async function startAuth0Server(fake: Auth0Fake, tls?: { key: string; cer
       return fetch(url.replace(`https://${domain}`, origin), init);
     },
     close: async () => {
+      for (const res of unanswered) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -20,8 +20,8 @@ export interface ScimFaults {
   echoAuthorizationIn500?: boolean;
   /** This many requests get 429 with this Retry-After before the server answers normally. */
   rateLimited?: { count: number; retryAfter: string };
-  /** Every response is delayed this long. */
-  delayMs?: number;
+  /** Requests are received and never answered (the timeout tests: no deadline can race an answer). */
+  neverAnswer?: boolean;
   /** List requests are answered with an HTML page. */
   htmlContentType?: boolean;
   /** Every request gets 401, the right token too. */
@@ -83,42 +83,38 @@ function declareUserResource(): void {
     });
 }
 
-function faultMiddleware(store: Store, requests: string[], timers: Set<NodeJS.Timeout>): express.RequestHandler {
+function faultMiddleware(store: Store, requests: string[], unanswered: Set<express.Response>): express.RequestHandler {
   let served = 0;
   return (req, res, next) => {
     requests.push(`${req.method} ${req.originalUrl}`);
     const index = served++;
     const { faults } = store;
-    const proceed = () => {
-      if (faults.serverErrors !== undefined && index < faults.serverErrors) {
-        const echo = faults.echoAuthorizationIn500 ? ` for ${req.header("Authorization")}` : "";
-        res.status(500).type("text/plain").send(`internal error${echo}`);
-        return;
-      }
-      const limited = faults.rateLimited;
-      if (limited && index < limited.count) {
-        res.status(429).set("Retry-After", limited.retryAfter).type("application/scim+json").send("{}");
-        return;
-      }
-      if (faults.htmlContentType && req.method === "GET") {
-        res.status(200).type("text/html").send("<html><body>Sign in</body></html>");
-        return;
-      }
-      if (faults.stringTotalResults) {
-        const json = res.json.bind(res);
-        res.json = (body: Record<string, unknown>) => {
-          const isList = Array.isArray(body?.schemas) && body.schemas.includes(SCIMMY.Messages.ListResponse.id);
-          return json(isList ? { ...body, totalResults: String(body.totalResults) } : body);
-        };
-      }
-      next();
-    };
-    if (!faults.delayMs) return proceed();
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      proceed();
-    }, faults.delayMs);
-    timers.add(timer);
+    if (faults.neverAnswer) {
+      unanswered.add(res);
+      return;
+    }
+    if (faults.serverErrors !== undefined && index < faults.serverErrors) {
+      const echo = faults.echoAuthorizationIn500 ? ` for ${req.header("Authorization")}` : "";
+      res.status(500).type("text/plain").send(`internal error${echo}`);
+      return;
+    }
+    const limited = faults.rateLimited;
+    if (limited && index < limited.count) {
+      res.status(429).set("Retry-After", limited.retryAfter).type("application/scim+json").send("{}");
+      return;
+    }
+    if (faults.htmlContentType && req.method === "GET") {
+      res.status(200).type("text/html").send("<html><body>Sign in</body></html>");
+      return;
+    }
+    if (faults.stringTotalResults) {
+      const json = res.json.bind(res);
+      res.json = (body: Record<string, unknown>) => {
+        const isList = Array.isArray(body?.schemas) && body.schemas.includes(SCIMMY.Messages.ListResponse.id);
+        return json(isList ? { ...body, totalResults: String(body.totalResults) } : body);
+      };
+    }
+    next();
   };
 }
 
@@ -133,12 +129,12 @@ export async function startScimServer(options: StartOptions): Promise<ScimTestSe
   declareUserResource();
   const store: Store = { users: new Map(), faults: options.faults ?? {} };
   const requests: string[] = [];
-  const timers = new Set<NodeJS.Timeout>();
+  const unanswered = new Set<express.Response>();
   const connectionId = "con_Test123";
   const app = express();
   app.use(
     `/scim/v2/connections/${connectionId}`,
-    faultMiddleware(store, requests, timers),
+    faultMiddleware(store, requests, unanswered),
     new SCIMMYRouters({
       type: "bearer",
       docUri: "https://example.invalid/scim-auth",
@@ -161,7 +157,7 @@ export async function startScimServer(options: StartOptions): Promise<ScimTestSe
     store,
     requests,
     close: async () => {
-      for (const t of timers) clearTimeout(t);
+      for (const res of unanswered) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -90,7 +90,7 @@ describe("step planning", () => {
 
   it("compares the planned steps of `pulumi preview --json` with the expectation, both ways", () => {
     const reg = (type: string, name: string, inputs: Record<string, unknown>): Registration =>
-      ({ type, name, inputs, custom: true, redactedInputs: {}, secretInputs: [], protect: false, dependsOn: [], propertyDependencies: {} }) as Registration;
+      ({ type, name, inputs, custom: true, redactedInputs: {}, secretInputs: [], protect: false, dependsOn: [], propertyDependencies: {}, retainOnDelete: false, urn: `urn:pulumi:dev::oktaScim::${type}::${name}`, aliases: [] }) as Registration;
     const expected = expectedChanges([reg("a:b:C", "x", { v: 1 }), reg("a:b:C", "y", { v: 1 })], [reg("a:b:C", "x", { v: 2 }), reg("a:b:C", "z", {})]);
     expect(expected).toEqual({ create: ["a:b:C::z"], update: ["a:b:C::x"], delete: ["a:b:C::y"] });
     const urn = (n: string) => `urn:pulumi:dev::oktaScim::parent:Comp$a:b:C::${n}`;

@@ -7,7 +7,6 @@ import type { ConnectionConfig } from "../config/schema";
 import { SCIM_USER_ID_ATTRIBUTE, scimMappings } from "./decisions/scimMappings";
 import { tokenGenerations } from "./decisions/tokenGenerations";
 import { ScimToken } from "./scimToken/resource";
-import type { TenantCredentials } from "./scimToken/contract";
 import { oktaOrgAuthorizationServer } from "./decisions/urls";
 import { child } from "./naming";
 
@@ -81,9 +80,9 @@ export interface ScimTokensArgs {
   connection: ConnectionConfig;
   auth0Connection: auth0.Connection;
   scimConfiguration: auth0.ConnectionScimConfiguration;
-  /** The deploying client's credentials (secret): the token resources call the Management API with them. */
-  tenantCredentials: pulumi.Input<TenantCredentials>;
-  /** Explicit `pulumi-nodejs` provider for the token resources (default providers are disabled). */
+  /** The tenant domain: each token's state names it (the credentials come from `tokenProvider`). */
+  auth0Domain: string;
+  /** Explicit `pulumi-nodejs` provider for the token resources (default providers are disabled); carries the tenant credentials. */
   tokenProvider: pulumi.ProviderResource;
   /**
    * What the tokens must outlive: the Okta group and user assignments. Pulumi deletes a resource
@@ -114,7 +113,7 @@ export function declareScimTokens(args: ScimTokensArgs): DeclaredScimToken[] {
         scopes: g.scopes,
         tokenLifetimeSeconds: g.lifetimeSeconds,
         generation: g.generation,
-        credentials: args.tenantCredentials,
+        domain: args.auth0Domain,
       },
       token.opts,
     );

@@ -12,7 +12,6 @@ import { consoleChecklistSteps, renderConsoleChecklist } from "./decisions/conso
 import { oktaOrgDomain, scimEndpointUrl } from "./decisions/urls";
 import { newestGeneration } from "./decisions/tokenGenerations";
 import { generationTokenOutputName, tokenOutputName } from "./naming";
-import type { TenantCredentials } from "./scimToken/contract";
 
 export const COMPONENT_TYPE = "oktaScim:index:OktaAuth0ScimIntegration";
 
@@ -27,8 +26,6 @@ export interface OktaAuth0ScimIntegrationArgs {
     /** Custom domain users log in through, if any. */
     customDomain?: string;
     provider: auth0.Provider;
-    /** Secret: the deploying client's credentials, for the SCIM token resources. */
-    tenantCredentials: pulumi.Input<TenantCredentials>;
     /** Explicit `pulumi-nodejs` provider for the SCIM token resources. */
     tokenProvider: pulumi.ProviderResource;
   };
@@ -48,6 +45,8 @@ export interface ScimTokenGenerationOutputs {
   validUntil: pulumi.Output<string | null>;
   /** When Auth0 last saw the token used (refreshed by `pulumi refresh`): shows that Okta switched. */
   lastUsedAt: pulumi.Output<string | null>;
+  /** True once a refresh saw the token expire; every preview then asks for the rotation. */
+  expired: pulumi.Output<boolean>;
 }
 
 export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
@@ -99,7 +98,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       connection: c,
       auth0Connection: auth0Side.auth0Connection,
       scimConfiguration: auth0Side.scimConfiguration,
-      tenantCredentials: args.auth0.tenantCredentials,
+      auth0Domain: args.auth0.domain,
       tokenProvider: args.auth0.tokenProvider,
       after: [assignments.oidcGroupAssignments, assignments.scimGroupAssignments, ...assignments.userAssignments],
       parent: this,
@@ -116,6 +115,8 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       tokenId: resource.tokenId,
       validUntil: resource.validUntil,
       lastUsedAt: resource.lastUsedAt,
+      // An older state (before the output existed) has none: not known to be expired.
+      expired: resource.expired.apply((e) => e === true),
     }));
     // The newest generation's token, already wrapped secret above: the one Okta should use.
     this.scimToken = newestGeneration(this.scimTokens).token;

@@ -12,9 +12,11 @@ import { DynamicResourcesProvider } from "./scimToken/engineProvider";
 
 export async function defineStack(config: StackConfig, stackName: string = pulumi.getStack()): Promise<Record<string, pulumi.Output<unknown>>> {
   const tenant = auth0Provider(config.auth0);
-  // The SCIM token resources call the Management API themselves, with the same client credentials.
-  const tenantCredentials = pulumi.secret({ domain: config.auth0.domain, clientId: config.auth0.clientId, clientSecret: config.auth0.clientSecret });
-  const tokenProvider = new DynamicResourcesProvider("scim-token-resources");
+  // The SCIM token resources call the Management API themselves, with the same client credentials,
+  // which their provider carries (never the tokens: see components/scimToken/credentials.ts).
+  const tokenProvider = new DynamicResourcesProvider("scim-token-resources", {
+    tenant: pulumi.secret({ domain: config.auth0.domain, clientId: config.auth0.clientId, clientSecret: config.auth0.clientSecret }),
+  });
   const orgs = new Map(config.oktaOrgs.map((org) => [org.name, { org, provider: oktaProvider(org) }]));
 
   // Every group and user named in config, looked up and checked before any connection's resources
@@ -40,7 +42,6 @@ export async function defineStack(config: StackConfig, stackName: string = pulum
         domain: config.auth0.domain,
         customDomain: config.auth0.customDomain,
         provider: tenant,
-        tenantCredentials,
         tokenProvider,
       },
       okta: { orgName: org.orgName, baseUrl: org.baseUrl, provider, defaultUserTypeId: org.defaultUserTypeId },
@@ -58,12 +59,14 @@ export async function defineStack(config: StackConfig, stackName: string = pulum
       // The SCIM app's captured attributes phase 2 maps: `npm run verify` compares them with the live schema.
       scimAppAttributes: connection.scimApp.attributes ?? null,
       consoleChecklist: integration.consoleChecklist,
-      // Per token generation: its id, expiry, last use and the output that holds it (the value is secret).
+      // Per token generation: its id, expiry (and whether a refresh saw it expire), last use and the
+      // output that holds it (the value is secret).
       scimTokens: integration.scimTokens.map((t) => ({
         generation: t.generation,
         tokenId: t.tokenId,
         validUntil: t.validUntil,
         lastUsedAt: t.lastUsedAt,
+        expired: t.expired,
         tokenOutput: t.tokenOutputName,
       })),
     });

@@ -49,7 +49,7 @@ export function mockResourceState(args: pulumi.runtime.MockResourceArgs): { id: 
       const lifetime = inputs.tokenLifetimeSeconds as number | undefined;
       const validUntil = lifetime === undefined ? null : new Date(Date.parse(MOCK_TOKEN_CREATED_AT) + lifetime * 1000).toISOString();
       const tokenId = fakeId("tok_", seed);
-      return { id: tokenId, state: { ...inputs, tokenId, token: mockScimTokenValue(args.name), validUntil, createdAt: MOCK_TOKEN_CREATED_AT, lastUsedAt: null } };
+      return { id: tokenId, state: { ...inputs, tokenId, token: mockScimTokenValue(args.name), validUntil, createdAt: MOCK_TOKEN_CREATED_AT, lastUsedAt: null, expired: false } };
     }
     case "okta:app/oAuth:OAuth":
       return {

@@ -11,7 +11,7 @@ const SECRET_PLACEHOLDER_PREFIX = "<secret ";
 const COMPUTED_OUTPUTS: Record<string, string[]> = {
   "okta:app/oAuth:OAuth": ["clientId", "name"],
   "okta:app/autoLogin:AutoLogin": ["name"],
-  "pulumi-nodejs:dynamic/scimToken:ScimToken": ["tokenId", "validUntil", "createdAt", "lastUsedAt"],
+  "pulumi-nodejs:dynamic/scimToken:ScimToken": ["tokenId", "validUntil", "createdAt", "lastUsedAt", "expired"],
 };
 
 /** Computed outputs that are secrets: their placeholders are recognisable as secret material. */

@@ -1,6 +1,7 @@
 // The program `npm run test:engine` runs on the real engine: one ScimToken per configured generation,
 // declared through components/scimToken exactly as the component does (explicit pulumi-nodejs provider,
-// secret credentials), against whatever Auth0 tenant the environment routes `auth0Domain` to.
+// which carries the secret tenant credentials), against whatever Auth0 tenant the environment routes
+// `auth0Domain` to.
 import * as pulumi from "@pulumi/pulumi";
 import { DynamicResourcesProvider } from "../../../components/scimToken/engineProvider";
 import { ScimToken } from "../../../components/scimToken/resource";
@@ -18,12 +19,13 @@ const credentials = pulumi.all([config.require("auth0Domain"), config.require("c
 const connectionId = config.require("connectionId");
 const generations = config.requireObject<Generation[]>("generations");
 
-const provider = new DynamicResourcesProvider("dynamic-resources");
+const provider = new DynamicResourcesProvider("dynamic-resources", { tenant: credentials });
+const domain = config.require("auth0Domain");
 const tokens = generations.map(
   (g) =>
     new ScimToken(
       `scim-token-${g.generation}`,
-      { connectionId, scopes: g.scopes, tokenLifetimeSeconds: g.tokenLifetimeSeconds, generation: g.generation, credentials },
+      { connectionId, scopes: g.scopes, tokenLifetimeSeconds: g.tokenLifetimeSeconds, generation: g.generation, domain },
       { provider },
     ),
 );

@@ -111,7 +111,7 @@ describe("SCIM token resource on the real Pulumi engine", () => {
     fs.rmSync(stackFile, { force: true });
     await proxy?.close();
     await standIn?.close();
-    for (const line of log.report()) process.stdout.write(`# ${line}\n`);
+    process.stdout.write(`Auth0 stand-in, calls per endpoint over the whole run:\n${log.report().join("\n")}\n`);
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
 

@@ -4,14 +4,14 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as auth0 from "@pulumi/auth0";
 import type * as okta from "@pulumi/okta";
 import type { ConnectionConfig } from "../config/schema";
-import { declareAuth0Side } from "./auth0Side";
-import { declareOktaApps } from "./oktaApps";
+import { declareAuth0Side, declareScimTokens } from "./auth0Side";
+import { declareOktaApps, declareOktaAssignments } from "./oktaApps";
+import type { OktaReferences } from "./oktaDirectory";
 import { declareOktaProvisioning } from "./oktaProvisioning";
 import { consoleChecklistSteps, renderConsoleChecklist } from "./decisions/consoleChecklist";
 import { oktaOrgDomain, scimEndpointUrl } from "./decisions/urls";
 import { newestGeneration } from "./decisions/tokenGenerations";
 import { generationTokenOutputName, tokenOutputName } from "./naming";
-import type { TenantCredentials } from "./scimToken/contract";
 
 export const COMPONENT_TYPE = "oktaScim:index:OktaAuth0ScimIntegration";
 
@@ -26,12 +26,12 @@ export interface OktaAuth0ScimIntegrationArgs {
     /** Custom domain users log in through, if any. */
     customDomain?: string;
     provider: auth0.Provider;
-    /** Secret: the deploying client's credentials, for the SCIM token resources. */
-    tenantCredentials: pulumi.Input<TenantCredentials>;
     /** Explicit `pulumi-nodejs` provider for the SCIM token resources. */
     tokenProvider: pulumi.ProviderResource;
   };
-  okta: { orgName: string; baseUrl: string; provider: okta.Provider };
+  okta: { orgName: string; baseUrl: string; provider: okta.Provider; defaultUserTypeId?: string };
+  /** The connection's groups and users, looked up in Okta beforehand (components/oktaDirectory.ts). */
+  oktaReferences: OktaReferences;
 }
 
 /** One token generation as the stack exports it. */
@@ -45,6 +45,8 @@ export interface ScimTokenGenerationOutputs {
   validUntil: pulumi.Output<string | null>;
   /** When Auth0 last saw the token used (refreshed by `pulumi refresh`): shows that Okta switched. */
   lastUsedAt: pulumi.Output<string | null>;
+  /** True once a refresh saw the token expire; every preview then asks for the rotation. */
+  expired: pulumi.Output<boolean>;
 }
 
 export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
@@ -78,8 +80,27 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       oidcClientId: apps.oidcApp.clientId,
       oidcClientSecret: apps.oidcClientSecret,
       provider: args.auth0.provider,
-      tenantCredentials: args.auth0.tenantCredentials,
+      parent: this,
+    });
+    // Delete order (Pulumi deletes a resource before what it depends on): tokens, then assignments,
+    // then the connection. Okta loses access before anyone is unassigned, and nothing it would
+    // deprovision disappears while it can still reach the connection.
+    const assignments = declareOktaAssignments({
+      connection: c,
+      references: args.oktaReferences,
+      oidcApp: apps.oidcApp,
+      scimApp: apps.scimApp,
+      after: [auth0Side.auth0Connection],
+      provider: args.okta.provider,
+      parent: this,
+    });
+    const scimTokens = declareScimTokens({
+      connection: c,
+      auth0Connection: auth0Side.auth0Connection,
+      scimConfiguration: auth0Side.scimConfiguration,
+      auth0Domain: args.auth0.domain,
       tokenProvider: args.auth0.tokenProvider,
+      after: [assignments.oidcGroupAssignments, assignments.scimGroupAssignments, ...assignments.userAssignments],
       parent: this,
     });
 
@@ -87,13 +108,15 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
     this.connectionName = auth0Side.auth0Connection.name;
     this.scimEndpointUrl = auth0Side.auth0Connection.id.apply((id) => scimEndpointUrl(args.auth0.domain, id));
     this.tokenOutputName = tokenOutputName(c.name);
-    this.scimTokens = auth0Side.scimTokens.map(({ generation, resource }) => ({
+    this.scimTokens = scimTokens.map(({ generation, resource }) => ({
       generation,
       tokenOutputName: generationTokenOutputName(c.name, generation),
       token: pulumi.secret(resource.token),
       tokenId: resource.tokenId,
       validUntil: resource.validUntil,
       lastUsedAt: resource.lastUsedAt,
+      // An older state (before the output existed) has none: not known to be expired.
+      expired: resource.expired.apply((e) => e === true),
     }));
     // The newest generation's token, already wrapped secret above: the one Okta should use.
     this.scimToken = newestGeneration(this.scimTokens).token;
@@ -106,6 +129,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
         scimAppId: apps.scimApp.id,
         scimEndpointUrl: this.scimEndpointUrl,
         scimToken: this.scimToken,
+        defaultUserTypeId: args.okta.defaultUserTypeId,
         provider: args.okta.provider,
         parent: this,
       });
@@ -125,7 +149,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
             scimEndpointUrl: url,
             tokenOutputName: this.tokenOutputName,
             consoleStepsDone: c.consoleStepsDone,
-            manageProvisioningViaApi: c.manageProvisioningViaApi,
+            manageProvisioningViaApi: c.manageProvisioningViaApi === true,
             tokenGenerations: this.scimTokens.map((t) => ({ generation: t.generation, outputName: t.tokenOutputName })),
           }),
         ),

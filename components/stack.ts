@@ -2,23 +2,39 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../config/schema";
 import { formatConfigPath } from "../config/paths";
+import { ConfigValidationError } from "../config/load";
+import { lookUpOktaReferences, type OktaReferences } from "./oktaDirectory";
+import { connectionKey } from "./naming";
 import { OktaAuth0ScimIntegration } from "./oktaAuth0ScimIntegration";
 import { oktaOrgDomain } from "./decisions/urls";
 import { auth0Provider, oktaProvider } from "./providers";
 import { DynamicResourcesProvider } from "./scimToken/engineProvider";
 
-export function defineStack(config: StackConfig, stackName: string = pulumi.getStack()): Record<string, pulumi.Output<unknown>> {
+export async function defineStack(config: StackConfig, stackName: string = pulumi.getStack()): Promise<Record<string, pulumi.Output<unknown>>> {
   const tenant = auth0Provider(config.auth0);
-  // The SCIM token resources call the Management API themselves, with the same client credentials.
-  const tenantCredentials = pulumi.secret({ domain: config.auth0.domain, clientId: config.auth0.clientId, clientSecret: config.auth0.clientSecret });
-  const tokenProvider = new DynamicResourcesProvider("scim-token-resources");
+  // The SCIM token resources call the Management API themselves, with the same client credentials,
+  // which their provider carries (never the tokens: see components/scimToken/credentials.ts).
+  const tokenProvider = new DynamicResourcesProvider("scim-token-resources", {
+    tenant: pulumi.secret({ domain: config.auth0.domain, clientId: config.auth0.clientId, clientSecret: config.auth0.clientSecret }),
+  });
   const orgs = new Map(config.oktaOrgs.map((org) => [org.name, { org, provider: oktaProvider(org) }]));
+
+  // Every group and user named in config, looked up and checked before any connection's resources
+  // are registered; all problems of all connections are reported at once.
+  const lookups = await Promise.all(
+    config.connections.map((connection, index) => lookUpOktaReferences(connection, ["connections", index], orgs.get(connection.oktaOrg)!.provider)),
+  );
+  const problems = lookups.flatMap((l) => ("problems" in l ? l.problems : []));
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  const references = lookups.map((l) => (l as { references: OktaReferences }).references);
 
   const outputs: Record<string, pulumi.Output<unknown>> = {};
   config.connections.forEach((connection, index) => {
     // Validation guarantees the reference resolves.
     const { org, provider } = orgs.get(connection.oktaOrg)!;
-    const integration = new OktaAuth0ScimIntegration(connection.name, {
+    // Named by the stable key (default: the connection name); a changed key keeps the old URN as alias.
+    const aliases = connection.previousKeys.map((name) => ({ name }));
+    const integration = new OktaAuth0ScimIntegration(connectionKey(connection), {
       connection,
       configPath: formatConfigPath(["connections", index]),
       stackName,
@@ -26,11 +42,11 @@ export function defineStack(config: StackConfig, stackName: string = pulumi.getS
         domain: config.auth0.domain,
         customDomain: config.auth0.customDomain,
         provider: tenant,
-        tenantCredentials,
         tokenProvider,
       },
-      okta: { orgName: org.orgName, baseUrl: org.baseUrl, provider },
-    });
+      okta: { orgName: org.orgName, baseUrl: org.baseUrl, provider, defaultUserTypeId: org.defaultUserTypeId },
+      oktaReferences: references[index],
+    }, aliases.length > 0 ? { aliases } : undefined);
     // Everything a reviewer may read without --show-secrets, under the connection's name...
     outputs[connection.name] = pulumi.output({
       connectionId: integration.connectionId,
@@ -41,12 +57,14 @@ export function defineStack(config: StackConfig, stackName: string = pulumi.getS
       oidcClientId: integration.oidcClientId,
       scimAppId: integration.scimAppId,
       consoleChecklist: integration.consoleChecklist,
-      // Per token generation: its id, expiry, last use and the output that holds it (the value is secret).
+      // Per token generation: its id, expiry (and whether a refresh saw it expire), last use and the
+      // output that holds it (the value is secret).
       scimTokens: integration.scimTokens.map((t) => ({
         generation: t.generation,
         tokenId: t.tokenId,
         validUntil: t.validUntil,
         lastUsedAt: t.lastUsedAt,
+        expired: t.expired,
         tokenOutput: t.tokenOutputName,
       })),
     });

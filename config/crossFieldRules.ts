@@ -6,6 +6,7 @@ import { BASE_APP_ATTRIBUTE_NAMES } from "../components/decisions/oktaProfileMap
 import { MAX_TOKEN_GENERATIONS } from "../components/decisions/tokenGenerations";
 import { lifetimeProblem } from "../components/scimToken/contract";
 import type { StackConfig } from "./schema";
+import { connectionKey } from "../components/naming";
 
 export interface ConfigProblem {
   /** Path below the namespace, as zod reports it: ["connections", 1, "groups", 0]. */
@@ -56,6 +57,46 @@ function tokenGenerationProblems(scim: StackConfig["connections"][number]["scim"
   return problems;
 }
 
+/**
+ * Resource-name keys (components/naming.ts): each connection's key, and every key it had before, names
+ * one connection only; otherwise two connections would claim the same resources.
+ */
+function connectionKeyProblems(connections: StackConfig["connections"]): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const owner = new Map<string, number>();
+  connections.forEach((c, ci) => owner.set(connectionKey(c).toLowerCase(), ci));
+  for (const d of laterDuplicates(connections, (c) => connectionKey(c).toLowerCase())) {
+    // Two connections without a key and with the same name: the name rule reports it.
+    if (connections[d.index].key === undefined && connections[d.firstIndex].key === undefined) continue;
+    const at = connections[d.index].key === undefined ? "name" : "key";
+    problems.push({ path: ["connections", d.index, at], message: `gives the same resource key as connections[${d.firstIndex}]; set key to a value of its own` });
+  }
+  connections.forEach((c, ci) => {
+    c.previousKeys.forEach((previous, pi) => {
+      const current = owner.get(previous.toLowerCase());
+      if (current !== undefined) {
+        problems.push({
+          path: ["connections", ci, "previousKeys", pi],
+          message: current === ci ? "is this connection's current key; list only keys it had before" : `is the current key of connections[${current}]; a key names one connection`,
+        });
+      }
+    });
+    for (const d of laterDuplicates(c.previousKeys, (k) => k.toLowerCase())) {
+      problems.push({ path: ["connections", ci, "previousKeys", d.index], message: `repeats previousKeys[${d.firstIndex}]` });
+    }
+  });
+  const previousOwner = new Map<string, number>();
+  connections.forEach((c, ci) =>
+    c.previousKeys.forEach((previous, pi) => {
+      const first = previousOwner.get(previous.toLowerCase());
+      if (first !== undefined && first !== ci) {
+        problems.push({ path: ["connections", ci, "previousKeys", pi], message: `is also a previous key of connections[${first}]; a key names one connection` });
+      } else previousOwner.set(previous.toLowerCase(), ci);
+    }),
+  );
+  return problems;
+}
+
 export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
 
@@ -71,6 +112,8 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
   for (const d of laterDuplicates(config.connections, (c) => c.name.toLowerCase())) {
     problems.push({ path: ["connections", d.index, "name"], message: `repeats the Auth0 connection name of connections[${d.firstIndex}]; connection names are unique in a tenant` });
   }
+
+  problems.push(...connectionKeyProblems(config.connections));
 
   const orgNames = new Set(config.oktaOrgs.map((o) => o.name));
   config.connections.forEach((c, ci) => {

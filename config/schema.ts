@@ -54,6 +54,11 @@ export const oktaOrgSchema = z
     privateKeyId: z.string().min(1).optional(),
     privateKey: secretString.optional(),
     maxApiCapacity: z.number().int().min(1).max(100).default(50).describe("Share of the org's rate limit the provider may use (1-100)."),
+    defaultUserTypeId: z
+      .string()
+      .regex(/^oty[A-Za-z0-9]{17}$/, "must be an Okta user type id (oty + 17 characters)")
+      .optional()
+      .describe("Id of the org's default user type (GET /api/v1/meta/types/user, name \"user\"): saves the lookup phase 2 otherwise makes at every preview."),
   })
   .superRefine((org, ctx) => {
     const oauth = org.clientId !== undefined || org.privateKey !== undefined || org.privateKeyId !== undefined;
@@ -118,12 +123,24 @@ const tokenGenerationSchema = z.strictObject({
   scopes: z.array(z.enum(ALL_SCIM_TOKEN_SCOPES)).optional().describe("Defaults to scim.tokenScopes; must include get:users, post:users, put:users."),
 });
 
+// The resource-name key of a connection: the same alphabet as an Auth0 connection name.
+const connectionKey = z
+  .string()
+  .regex(/^[a-zA-Z0-9](-?[a-zA-Z0-9]){0,127}$/, "must be letters and digits separated by single hyphens");
+
 export const connectionSchema = z.strictObject({
   name: z
     .string()
     .regex(/^[a-zA-Z0-9](-?[a-zA-Z0-9]){0,127}$/, "must be letters and digits separated by single hyphens (Auth0 connection name)")
     // `<name>-scim-token[-<generation>]` are the stack outputs holding tokens: a connection named like one would overwrite it.
     .refine((n) => !/-scim-token(-|$)/.test(n), { message: "must not contain -scim-token (reserved for the token outputs <connection>-scim-token…)" }).describe("The Auth0 connection name. Fixed: renaming replaces the connection, which deletes its users."),
+  key: connectionKey
+    .optional()
+    .describe("Stable key the Pulumi resource names derive from; defaults to `name`. Keep it when renaming the Auth0 connection so the Okta apps keep their identity."),
+  previousKeys: z
+    .array(connectionKey)
+    .default([])
+    .describe("Keys this connection had before: its resources are found under them (Pulumi aliases) instead of being replaced."),
   displayName: z.string().min(1).max(128).optional(),
   oktaOrg: z.string().min(1).describe("`name` of an entry of oktaScim:oktaOrgs."),
   enabledClients: z.array(z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "must be an Auth0 client id")).default([]).describe("Auth0 applications (client ids) that may use the connection; this list is owned by the stack."),
@@ -159,7 +176,10 @@ export const connectionSchema = z.strictObject({
     .boolean()
     .default(false)
     .describe("Phase switch: true once an Okta admin has done the console checklist (provisioning on, SCIM connection, To App settings). Only then are the profile mapping and app attributes declared."),
-  manageProvisioningViaApi: z.boolean().default(false).describe("Opt-in: declare okta.app.Connection / okta.app.Features instead of the console steps (Okta refuses them for most custom apps)."),
+  manageProvisioningViaApi: z
+    .union([z.boolean(), z.literal("deactivate")])
+    .default(false)
+    .describe("Opt-in: declare okta.app.Connection / okta.app.Features instead of the console steps (Okta refuses them for most custom apps). \"deactivate\" switches them off; only then may they be removed (false)."),
 });
 
 export const stackConfigSchema = z.strictObject({

@@ -11,6 +11,10 @@ export interface PlannedResource {
   parent: string | null;
   provider: string | null;
   protect: boolean;
+  /** Present only when true: removing the resource from the program forgets it, the cloud keeps it. */
+  retainOnDelete?: true;
+  /** Present only when set: the URNs this resource had before (a key change, a naming change). */
+  aliases?: string[];
   inputs: unknown;
 }
 
@@ -58,6 +62,8 @@ export async function planFromRun(stack: string, run: ProgramRun): Promise<Plan>
       parent: r.parent ?? null,
       provider: providerLabel(r.provider),
       protect: r.protect,
+      ...(r.retainOnDelete ? { retainOnDelete: true as const } : {}),
+      ...(r.aliases.length > 0 ? { aliases: r.aliases } : {}),
       inputs: withoutSerializedProvider(r.redactedInputs),
     })),
     outputs,
@@ -92,7 +98,10 @@ export function renderPlanMarkdown(plan: Plan): string {
     lines.push(`### \`${r.name}\` (${r.type})`, "");
     lines.push(`- parent: ${r.parent ? `\`${r.parent}\`` : "stack"}`);
     if (r.provider) lines.push(`- provider: \`${r.provider}\``);
-    lines.push(`- protect: ${r.protect}`, "", "```json", stableJson(r.inputs), "```", "");
+    lines.push(`- protect: ${r.protect}`);
+    if (r.retainOnDelete) lines.push("- retainOnDelete: true (removed from config, it is only forgotten; it stays in the cloud)");
+    for (const alias of r.aliases ?? []) lines.push(`- alias: \`${alias}\``);
+    lines.push("", "```json", stableJson(r.inputs), "```", "");
   }
   lines.push("## Outputs", "", "```json", stableJson(plan.outputs), "```", "");
   return lines.join("\n");

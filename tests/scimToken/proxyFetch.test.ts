@@ -57,7 +57,7 @@ describe("with HTTPS_PROXY set", () => {
 
   test("hosts in NO_PROXY are fetched directly", async () => {
     const before = proxy.tunnels.length;
-    const proxied = fetchForEnvironment({ HTTPS_PROXY: proxy.url, NO_PROXY: "127.0.0.1,localhost" });
+    const proxied = fetchForEnvironment({ HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: "127.0.0.1,localhost" });
     const r = await proxied(`http://127.0.0.1:${port}/`);
     expect(await r.text()).toBe("through the tunnel");
     expect(proxy.tunnels.length).toBe(before);

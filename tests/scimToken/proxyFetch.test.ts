@@ -37,7 +37,8 @@ describe("with HTTPS_PROXY set", () => {
   let port: number;
   beforeAll(async () => {
     // The proxy tunnels every CONNECT to a plain HTTP server: enough to see which requests it carried.
-    target = http.createServer((_req, res) => res.end("through the tunnel"));
+    // connection: close, so no keep-alive socket of the global fetch outlives the test.
+    target = http.createServer((_req, res) => res.writeHead(200, { connection: "close" }).end("through the tunnel"));
     await new Promise<void>((r) => target.listen(0, "127.0.0.1", r));
     port = (target.address() as AddressInfo).port;
     proxy = await startConnectProxy(() => ({ host: "127.0.0.1", port }));

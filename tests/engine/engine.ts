@@ -42,6 +42,8 @@ export function engineEnvironment({ bin, workDir, passphrase, extra }: EngineEnv
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_SKIP_CONFIRMATIONS: "true",
+    // `npm run typecheck` type-checks the program; ts-node only transpiles here (minutes saved per command).
+    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
     ...extra,
   };
 }

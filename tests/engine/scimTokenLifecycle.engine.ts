@@ -111,7 +111,7 @@ describe("SCIM token resource on the real Pulumi engine", () => {
     fs.rmSync(stackFile, { force: true });
     await proxy?.close();
     await standIn?.close();
-    for (const line of log.report()) process.stdout.write(`# ${line}\n`);
+    process.stdout.write(`Auth0 stand-in, calls per endpoint over the whole run:\n${log.report().join("\n")}\n`);
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
 
@@ -186,7 +186,11 @@ describe("SCIM token resource on the real Pulumi engine", () => {
     }
     const [resource] = tokenResources(state);
     assert.ok(JSON.stringify(resource.outputs.token).includes("ciphertext"), "token output is a secret");
-    assert.ok(JSON.stringify(resource.outputs.credentials).includes("ciphertext"), "credentials output is a secret");
+    // The client credentials live only on the explicit provider, encrypted; a token's state names its domain alone.
+    const resources = JSON.parse(state).deployment.resources as Array<{ type: string; inputs?: Record<string, unknown> }>;
+    const provider = resources.find((r) => r.type === "pulumi:providers:pulumi-nodejs");
+    assert.ok(JSON.stringify(provider?.inputs ?? {}).includes("ciphertext"), "the provider's tenant credentials are a secret");
+    assert.equal(JSON.stringify(resource.outputs).includes(CLIENT_ID), false, "no client id in a token's state");
   });
 
   it("destroy leaves the stand-in without tokens, and nothing was unknown to it", async () => {

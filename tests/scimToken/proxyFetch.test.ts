@@ -37,7 +37,8 @@ describe("with HTTPS_PROXY set", () => {
   let port: number;
   beforeAll(async () => {
     // The proxy tunnels every CONNECT to a plain HTTP server: enough to see which requests it carried.
-    target = http.createServer((_req, res) => res.end("through the tunnel"));
+    // connection: close, so no keep-alive socket of the global fetch outlives the test.
+    target = http.createServer((_req, res) => res.writeHead(200, { connection: "close" }).end("through the tunnel"));
     await new Promise<void>((r) => target.listen(0, "127.0.0.1", r));
     port = (target.address() as AddressInfo).port;
     proxy = await startConnectProxy(() => ({ host: "127.0.0.1", port }));
@@ -57,7 +58,7 @@ describe("with HTTPS_PROXY set", () => {
 
   test("hosts in NO_PROXY are fetched directly", async () => {
     const before = proxy.tunnels.length;
-    const proxied = fetchForEnvironment({ HTTPS_PROXY: proxy.url, NO_PROXY: "127.0.0.1,localhost" });
+    const proxied = fetchForEnvironment({ HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: "127.0.0.1,localhost" });
     const r = await proxied(`http://127.0.0.1:${port}/`);
     expect(await r.text()).toBe("through the tunnel");
     expect(proxy.tunnels.length).toBe(before);

@@ -1,7 +1,7 @@
 // The program `npm run test:engine` runs on the real engine: one ScimToken per configured generation,
-// declared through components/scimToken exactly as the component does (explicit pulumi-nodejs provider,
-// which carries the secret tenant credentials), against whatever Auth0 tenant the environment routes
-// `auth0Domain` to.
+// declared through components/scimToken exactly as the component does (the explicit pulumi-nodejs
+// provider carries the tenant's secret credentials; tokens name only the domain), against whatever
+// Auth0 tenant the environment routes `auth0Domain` to.
 import * as pulumi from "@pulumi/pulumi";
 import { DynamicResourcesProvider } from "../../../components/scimToken/engineProvider";
 import { ScimToken } from "../../../components/scimToken/resource";
@@ -13,14 +13,12 @@ interface Generation {
 }
 
 const config = new pulumi.Config();
-const credentials = pulumi.all([config.require("auth0Domain"), config.require("clientId"), config.requireSecret("clientSecret")]).apply(
-  ([domain, clientId, clientSecret]) => ({ domain, clientId, clientSecret }),
-);
+const domain = config.require("auth0Domain");
+const tenant = pulumi.all([config.require("clientId"), config.requireSecret("clientSecret")]).apply(([clientId, clientSecret]) => ({ domain, clientId, clientSecret }));
 const connectionId = config.require("connectionId");
 const generations = config.requireObject<Generation[]>("generations");
 
-const provider = new DynamicResourcesProvider("dynamic-resources", { tenant: credentials });
-const domain = config.require("auth0Domain");
+const provider = new DynamicResourcesProvider("dynamic-resources", { tenant });
 const tokens = generations.map(
   (g) =>
     new ScimToken(

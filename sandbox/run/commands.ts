@@ -45,5 +45,7 @@ export function excerpt(result: CommandResult, lines = 6): string {
     .split("\n")
     .map((l) => l.trimEnd())
     .filter((l) => l.trim() !== "");
-  return text.slice(-lines).join(" | ");
+  // The provider's own error lines say why; the tail says how many resources errored.
+  const errors = text.filter((l) => /error|\* /i.test(l) && !/^\s*error: update failed/.test(l)).slice(0, 3);
+  return [...errors, ...text.slice(-lines).filter((l) => !errors.includes(l))].slice(-(lines + errors.length)).join(" | ");
 }

@@ -14,9 +14,15 @@ export interface InstalledPlugin {
   version: string;
 }
 
-/** Required resource plugins absent from `pulumi plugin ls --json`. Pure. */
-export function missingPlugins(installed: readonly InstalledPlugin[]): string[] {
-  return REQUIRED_PLUGINS.filter((name) => !installed.some((p) => p.kind === "resource" && p.name === name));
+/**
+ * Required resource plugins absent from `pulumi plugin ls --json`. With `versions` (the SDK versions in
+ * package.json), a plugin counts only at that version: the sandbox never lets Pulumi download one, and
+ * the engine then asks for exactly the version the SDK names. Pure.
+ */
+export function missingPlugins(installed: readonly InstalledPlugin[], versions: Record<string, string> = {}): string[] {
+  return REQUIRED_PLUGINS.filter(
+    (name) => !installed.some((p) => p.kind === "resource" && p.name === name && (versions[name] === undefined || p.version === versions[name])),
+  );
 }
 
 /** One message naming everything missing and how to get it. Pure. */
@@ -71,7 +77,7 @@ export async function checkTools(env: NodeJS.ProcessEnv, versions: Record<string
   } catch {
     installed = [];
   }
-  const plugins = missingPlugins(installed);
+  const plugins = missingPlugins(installed, versions);
   if (plugins.length === 0 && executables.length === 0) return { pulumi };
   return { pulumi, message: missingToolsMessage({ plugins, executables }, versions) };
 }

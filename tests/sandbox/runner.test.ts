@@ -162,6 +162,8 @@ describe("the user's install", () => {
 
   it("recognises installed plugins by kind and name (pure)", () => {
     expect(missingPlugins([{ name: "okta", kind: "resource", version: "6.8.0" }, { name: "auth0", kind: "language", version: "1" }])).toEqual(["auth0"]);
+    // Pulumi asks for the version the SDK names and the sandbox never downloads one: another version does not count.
+    expect(missingPlugins([{ name: "okta", kind: "resource", version: "6.8.0" }, { name: "auth0", kind: "resource", version: "3.49.0" }], { auth0: "3.49.0", okta: "7.0.0" })).toEqual(["okta"]);
   });
 });
 

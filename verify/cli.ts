@@ -127,7 +127,7 @@ async function verifyTarget(target: VerifyTarget, ctx: RunContext): Promise<Chec
     maxRetryAfterMs: args.maxRetryAfterMs,
   });
   results.push(
-    ...(await runScimChecks(http, { write: args.write, nonce: deps.nonce ?? randomBytes(6).toString("hex"), appKind: args.scimAppKind, auth0Users })),
+    ...(await runScimChecks(http, { write: args.write, nonce: deps.nonce ?? randomBytes(6).toString("hex"), appKind: args.scimAppKind, auth0Users, appAttributes: target.scimAppAttributes })),
   );
   const otherOrg = ctx.okta ? oktaOrgMismatch(target, ctx.okta.orgUrl) : undefined;
   if (otherOrg) {

@@ -100,3 +100,63 @@ export function oktaUserBody(nonce: string, revision: Revision, customPaths: rea
 export function activePatch(active: boolean): ScimUserBody {
   return { schemas: [PATCH_OP_URN], Operations: [{ op: "replace", value: { active } }] };
 }
+
+/**
+ * Where each base app attribute of Okta's SCIM 2.0 app lands in the body Okta sends. An attribute the
+ * SCIM app's schema lacks is never sent, so a body for an app with a captured schema leaves it out
+ * (otherwise verify would report as dropped what Okta never sends).
+ */
+const BODY_PLACE_OF_APP_ATTRIBUTE: Record<string, string[]> = {
+  middleName: ["name", "middleName"],
+  honorificPrefix: ["name", "honorificPrefix"],
+  honorificSuffix: ["name", "honorificSuffix"],
+  displayName: ["displayName"],
+  nickName: ["nickName"],
+  profileUrl: ["profileUrl"],
+  title: ["title"],
+  userType: ["userType"],
+  preferredLanguage: ["preferredLanguage"],
+  locale: ["locale"],
+  timezone: ["timezone"],
+  primaryPhone: ["phoneNumbers"],
+  streetAddress: ["addresses", "streetAddress"],
+  locality: ["addresses", "locality"],
+  region: ["addresses", "region"],
+  postalCode: ["addresses", "postalCode"],
+  country: ["addresses", "country"],
+  employeeNumber: [SCIM_ENTERPRISE_USER_URN, "employeeNumber"],
+  costCenter: [SCIM_ENTERPRISE_USER_URN, "costCenter"],
+  organization: [SCIM_ENTERPRISE_USER_URN, "organization"],
+  division: [SCIM_ENTERPRISE_USER_URN, "division"],
+  department: [SCIM_ENTERPRISE_USER_URN, "department"],
+  managerValue: [SCIM_ENTERPRISE_USER_URN, "manager", "value"],
+  managerDisplayName: [SCIM_ENTERPRISE_USER_URN, "manager", "displayName"],
+};
+
+/** `body` without what an app lacking some of these attributes does not send; unchanged without a list. */
+export function limitToAppAttributes(body: ScimUserBody, appAttributes: readonly string[] | null | undefined): ScimUserBody {
+  if (!appAttributes) return body;
+  const has = new Set(appAttributes);
+  const out = JSON.parse(JSON.stringify(body)) as ScimUserBody;
+  for (const [attribute, place] of Object.entries(BODY_PLACE_OF_APP_ATTRIBUTE)) {
+    if (has.has(attribute)) continue;
+    // Addresses are one element: a missing sub-attribute is deleted inside it.
+    let node: Record<string, unknown> | undefined = out;
+    for (const key of place.slice(0, -1)) {
+      const next: unknown = node?.[key];
+      node = (Array.isArray(next) ? next[0] : next) as Record<string, unknown> | undefined;
+    }
+    if (node) delete node[place[place.length - 1]];
+  }
+  // Containers left empty are not sent either.
+  const address = (out.addresses as Record<string, unknown>[] | undefined)?.[0];
+  if (address && Object.keys(address).every((k) => k === "primary")) delete out.addresses;
+  const enterprise = out[SCIM_ENTERPRISE_USER_URN] as Record<string, unknown> | undefined;
+  const manager = enterprise?.manager as Record<string, unknown> | undefined;
+  if (manager && Object.keys(manager).length === 0) delete enterprise!.manager;
+  if (enterprise && Object.keys(enterprise).length === 0) {
+    delete out[SCIM_ENTERPRISE_USER_URN];
+    out.schemas = (out.schemas as string[]).filter((s) => s !== SCIM_ENTERPRISE_USER_URN);
+  }
+  return out;
+}

@@ -146,3 +146,25 @@ test("catalog app: (de)activation is a PatchOp; a server without PATCH fails the
   expect(broken[SCIM_CHECKS.deactivateUser].status).toBe("fail");
   expect(broken[SCIM_CHECKS.deactivateUser].detail).toMatch(/^PATCH active:false: HTTP 405, expected 200.*stays in Auth0, active/);
 });
+
+describe("an app with a captured schema", () => {
+  const { limitToAppAttributes, oktaUserBody } = jest.requireActual("../../verify/oktaBodies") as typeof import("../../verify/oktaBodies");
+  const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+  test("--write sends nothing the SCIM app's schema lacks (no addresses, no enterprise extension, only listed names)", () => {
+    const body = limitToAppAttributes(oktaUserBody("n1", "create"), ["userName", "givenName", "familyName", "email", "title", "primaryPhone"]);
+    expect(body.addresses).toBeUndefined();
+    expect(body[ENTERPRISE]).toBeUndefined();
+    expect(body.schemas).toEqual(["urn:ietf:params:scim:schemas:core:2.0:User"]);
+    expect(body.name).toEqual({ givenName: "SCIM verify", familyName: "Test user (safe to delete)" });
+    expect(body).toMatchObject({ title: "Verifier", phoneNumbers: [{ primary: true }] });
+    expect(body.nickName).toBeUndefined();
+  });
+
+  test("keeps the address element with the sub-attributes the app has, and everything without a captured list", () => {
+    const body = limitToAppAttributes(oktaUserBody("n1", "create"), ["userName", "locality", "country", "managerValue"]);
+    expect(body.addresses).toEqual([{ locality: "Springfield", country: "US", primary: true }]);
+    expect(body[ENTERPRISE]).toEqual({ manager: { value: "00u-manager" } });
+    expect(limitToAppAttributes(oktaUserBody("n1", "create"), undefined)).toEqual(oktaUserBody("n1", "create"));
+  });
+});

@@ -39,6 +39,8 @@ export interface ScimCheckOptions {
   appKind?: ScimAppKind;
   /** With Management API credentials: reads the stored Auth0 user back (see ./storedUser.ts). */
   auth0Users?: StoredUserReader;
+  /** The SCIM app's captured attributes: Okta sends nothing the app lacks, so neither does --write. */
+  appAttributes?: readonly string[] | null;
 }
 
 export type ScimAppKind = "custom" | "catalog";

@@ -5,7 +5,7 @@
 // and, with Management API credentials, what Auth0 stored of each body. The test user is left
 // deactivated (blocked in Auth0): Okta never deletes users over SCIM.
 import type { HttpClient, HttpRequest } from "../http";
-import { activePatch, oktaUserBody, type ScimUserBody } from "../oktaBodies";
+import { activePatch, limitToAppAttributes, oktaUserBody, type ScimUserBody } from "../oktaBodies";
 import { AUTH0_CHECKS } from "./auth0";
 import { describeOutcome } from "./describeOutcome";
 import { type CheckResult, fail, pass } from "./result";
@@ -37,6 +37,8 @@ export interface WriteOptions {
   nonce: string;
   appKind: ScimAppKind;
   auth0Users?: StoredUserReader;
+  /** The SCIM app's captured attributes (the connection's scimAppAttributes output), when known. */
+  appAttributes?: readonly string[] | null;
 }
 
 function removalHint(userName: string, id: string, state: "blocked" | "active" = "blocked"): string {
@@ -191,7 +193,7 @@ async function updateCheck(seq: Sequence, id: string, updated: ScimUserBody): Pr
 export async function writeChecks(http: HttpClient, options: WriteOptions, pages: ListPageRecorder): Promise<CheckResult[]> {
   const seq = new Sequence(http, options, pages);
   const customPaths = options.auth0Users?.mapping.map((m) => m.scim) ?? [];
-  const user = oktaUserBody(options.nonce, "create", customPaths);
+  const user = limitToAppAttributes(oktaUserBody(options.nonce, "create", customPaths), options.appAttributes);
   const userName = user.userName as string;
   const created = await seq.json({ method: "POST", path: "/Users", body: user }, 201, "post:users");
   if (!created.ok) return [fail(SCIM_CHECKS.createUser, `POST /Users: ${created.detail}`)];
@@ -229,7 +231,7 @@ export async function writeChecks(http: HttpClient, options: WriteOptions, pages
   await seq.storedUser(AUTH0_CHECKS.storedAfterCreate, "after POST /Users", id, user);
   await listChecks(seq, id, userName);
 
-  const updated = oktaUserBody(options.nonce, "update", customPaths);
+  const updated = limitToAppAttributes(oktaUserBody(options.nonce, "update", customPaths), options.appAttributes);
   if (await updateCheck(seq, id, updated)) await seq.storedUser(AUTH0_CHECKS.storedAfterUpdate, "after the PUT of the updated profile", id, updated);
 
   const deactivated = await seq.setActive(id, updated, false);

@@ -29,7 +29,7 @@ const workforce = new OktaAuth0ScimIntegration(
     scim: {
       // 90 days; rotate by adding a generation, pasting its token into Okta, then removing this one.
       tokens: [{ generation: "2026-11", lifetimeSeconds: 90 * 24 * 60 * 60 }],
-      additionalMappings: [{ scim: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.costCenter", auth0: "app_metadata.cost_center" }],
+      additionalMappings: [{ scim: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.badgeNumber", auth0: "app_metadata.badge_number" }],
     },
     // Flip to true in a reviewed change once an Okta admin has done the console checklist.
     consoleStepsDone: config.getBoolean("consoleStepsDone") ?? false,

@@ -60,8 +60,10 @@ async function bad() {
   return { registrations, message: String(error && error.message), isArgsError: error instanceof IntegrationArgsError };
 }
 
+// Let the stack's own registrations finish (as the repo's harness does), then report.
 (mode === "bad" ? bad() : good()).then(
-  (result) => {
+  async (result) => {
+    await pulumi.runtime.disconnect();
     process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
     process.exit(0);
   },

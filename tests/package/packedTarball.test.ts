@@ -74,9 +74,13 @@ afterAll(() => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-test("the tarball holds the build, the license and the changelog, and no source, test or stack file", () => {
-  expect(packedFiles).toEqual(expect.arrayContaining(["package.json", "LICENSE", "CHANGELOG.md", "README.md", "dist/api.js", "dist/api.d.ts", "dist/api.js.map"]));
-  const unexpected = packedFiles.filter((f) => !/^dist\/.+\.(js|d\.ts|js\.map)$/.test(f) && !["package.json", "LICENSE", "CHANGELOG.md", "README.md", "docs/using-the-component.md"].includes(f));
+// npm always packs the file `main` names: pulumiPlugin.ts, the component plugin's entry (see its header),
+// which library users never load (they get `exports`: dist/api.js).
+const TOP_LEVEL_FILES = ["package.json", "LICENSE", "CHANGELOG.md", "README.md", "docs/using-the-component.md", "pulumiPlugin.ts"];
+
+test("the tarball holds the build, the license and the changelog, and no other source, test or stack file", () => {
+  expect(packedFiles).toEqual(expect.arrayContaining(["package.json", "LICENSE", "CHANGELOG.md", "README.md", "docs/using-the-component.md", "dist/api.js", "dist/api.d.ts", "dist/api.js.map"]));
+  const unexpected = packedFiles.filter((f) => !/^dist\/.+\.(js|d\.ts|js\.map)$/.test(f) && !TOP_LEVEL_FILES.includes(f));
   expect(unexpected).toEqual([]);
   expect(packedFiles.filter((f) => /(^|\/)(tests|verify|scripts|offline|policies)\//.test(f) || f.includes("Pulumi."))).toEqual([]);
 });
@@ -129,5 +133,5 @@ test("bad args from the installed package: the same clear errors by args path, n
   expect(out.message).toContain("args.oidcApp.label: is required");
   expect(out.message).toContain("args.scimApp.url: must use https://");
   expect(out.message).not.toContain("s3cr3t-value");
-  expect(out.registrations).toEqual([]);
+  expect(out.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack")).toEqual([]);
 }, 20 * MINUTES);

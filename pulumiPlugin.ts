@@ -26,8 +26,8 @@ const { componentProviderHost } = require("@pulumi/pulumi/provider/experimental"
 /** The Pulumi package name: `oktaScim` in `oktaScim:index:OktaAuth0ScimIntegration`. */
 export const PULUMI_PACKAGE_NAME = COMPONENT_TYPE.split(":")[0];
 
-/** Options of the host, exported for the schema test. */
-export const hostOptions: ComponentProviderHostOptions = {
+/** Options of the host (not exported: the launcher would find the component in them and try to host it again). */
+const hostOptions: ComponentProviderHostOptions = {
   name: PULUMI_PACKAGE_NAME,
   dirname: path.resolve(__dirname),
   components: [OktaAuth0ScimIntegration],

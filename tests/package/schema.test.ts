@@ -1,14 +1,16 @@
-// The package schema other languages get: derived here exactly as `pulumi package add` derives it,
-// by the Node SDK's component provider host and its TypeScript analyzer
-// (@pulumi/pulumi/provider/experimental), with the host options the plugin entry uses. Checked
+// The package schema other languages get, derived exactly as `pulumi package add` derives it: the
+// repository started as a plugin by the language host's launcher (./plugin.ts), whose entry
+// (pulumiPlugin.ts) runs the Node SDK's component provider host and its TypeScript analyzer
+// (@pulumi/pulumi/provider/experimental), queried over gRPC. Checked
 // against the input and output tables of docs/using-the-component.md in both directions, and the
 // outputs documented as secret against what the component returns under mocks (the inferred schema
 // has no secret marker).
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { hostOptions, launchedAsPlugin, PULUMI_PACKAGE_NAME } from "../../pulumiPlugin";
+import { launchedAsPlugin, PULUMI_PACKAGE_NAME } from "../../pulumiPlugin";
 import { COMPONENT_TYPE } from "../../api";
+import { schemaFromPlugin } from "./plugin";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const DOC = fs.readFileSync(path.join(REPO, "docs", "using-the-component.md"), "utf8");
@@ -39,13 +41,8 @@ type Rows = Map<string, { type: string; required?: boolean; input?: boolean; sec
 let schema: PackageSchema;
 
 beforeAll(async () => {
-  // The SDK ships this module without type declarations.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ComponentProvider } = require("@pulumi/pulumi/provider/experimental") as {
-    ComponentProvider: new (options: typeof hostOptions) => { getSchema(): Promise<string> };
-  };
-  schema = JSON.parse(await new ComponentProvider(hostOptions).getSchema()) as PackageSchema;
-}, 600_000);
+  schema = (await schemaFromPlugin()) as PackageSchema;
+}, 900_000);
 
 function typeOf(p: Property, types: PackageSchema["types"]): { type: string; object?: ObjectType } {
   if (p.$ref) {
@@ -90,6 +87,7 @@ const component = () => schema.resources[COMPONENT_TYPE];
 test("the plugin hosts the component under the package name of its type token, only when run as a plugin", () => {
   expect(PULUMI_PACKAGE_NAME).toBe("oktaScim");
   expect(schema.name).toBe(PULUMI_PACKAGE_NAME);
+  expect(Object.keys(schema.resources)).toEqual([COMPONENT_TYPE]);
   expect(component().isComponent).toBe(true);
   expect(launchedAsPlugin(["node", "/x/node_modules/@pulumi/pulumi/cmd/run-plugin/index.js", "/repo"])).toBe(true);
   expect(launchedAsPlugin(["node", "/x/node_modules/.bin/jest"])).toBe(false);

@@ -13,6 +13,13 @@ type DeepKeys<T> = T extends readonly (infer E)[]
     ? { [K in keyof T & string]-?: K | `${K}.${DeepKeys<NonNullable<T[K]>>}` }[keyof T & string]
     : never;
 
+/** Dotted key paths that are required where they appear (their parents may be optional). */
+type RequiredPaths<T> = T extends readonly (infer E)[]
+  ? RequiredPaths<E>
+  : T extends object
+    ? { [K in keyof T & string]-?: (undefined extends T[K] ? never : K) | `${K}.${RequiredPaths<NonNullable<T[K]>>}` }[keyof T & string]
+    : never;
+
 type Same<X, Y> = [X] extends [Y] ? ([Y] extends [X] ? true : false) : false;
 type Assert<T extends true> = T;
 
@@ -21,12 +28,12 @@ type ConnectionArgs = Omit<A.OktaAuth0ScimIntegrationArgs, "auth0" | "okta">;
 
 /** The connection settings, at every depth. */
 export type ConnectionKeysMatch = Assert<Same<DeepKeys<ConnectionArgs>, DeepKeys<ConnectionInput>>>;
-/** Required in the args exactly where the schema has no default. */
+/**
+ * Required in the args exactly where the schema has neither a default nor `.optional()`, at every
+ * depth. Groups and users are left out: the schema's `{ id } | { name }` union is `{ id?, name? }` here.
+ */
 export type RequiredConnectionKeysMatch = Assert<
-  Same<
-    { [K in keyof ConnectionArgs]-?: undefined extends ConnectionArgs[K] ? never : K }[keyof ConnectionArgs],
-    { [K in keyof ConnectionInput]-?: undefined extends ConnectionInput[K] ? never : K }[keyof ConnectionInput]
-  >
+  Same<RequiredPaths<Omit<ConnectionArgs, "groups" | "users">>, RequiredPaths<Omit<ConnectionInput, "groups" | "users">>>
 >;
 /** The tenant: the schema's keys (the credentials may be outputs here). */
 export type TenantKeysMatch = Assert<Same<keyof A.Auth0Tenant, keyof z.input<typeof auth0TenantSchema>>>;

@@ -8,6 +8,7 @@ export {
   ScimTokenScope,
   CustomAttributeType,
   ScimNamespace,
+  ProvisioningViaApi,
 } from "./components/integrationArgs";
 export type {
   OktaAuth0ScimIntegrationArgs,
@@ -24,4 +25,5 @@ export type {
   ScimTokenInfo,
 } from "./components/integrationArgs";
 export { IntegrationArgsError } from "./components/validateArgs";
+export { resolveOktaReferences } from "./components/oktaReferencesArg";
 export type { ConfigProblem } from "./config/crossFieldRules";

@@ -1,14 +1,14 @@
 // The Auth0 half of one integration: the okta-strategy connection, its enabled clients, the SCIM
-// configuration and one SCIM token per token generation.
+// configuration, and (declared after the Okta assignments, see ScimTokensArgs.after) one SCIM token
+// per token generation.
 import * as pulumi from "@pulumi/pulumi";
 import * as auth0 from "@pulumi/auth0";
 import type { ConnectionConfig } from "../config/schema";
 import { SCIM_USER_ID_ATTRIBUTE, scimMappings } from "./decisions/scimMappings";
 import { tokenGenerations } from "./decisions/tokenGenerations";
 import { ScimToken } from "./scimToken/resource";
-import type { TenantCredentials } from "./scimToken/contract";
 import { oktaOrgAuthorizationServer } from "./decisions/urls";
-import { childNames } from "./naming";
+import { child } from "./naming";
 
 export interface Auth0SideArgs {
   connection: ConnectionConfig;
@@ -16,10 +16,6 @@ export interface Auth0SideArgs {
   oidcClientId: pulumi.Input<string>;
   oidcClientSecret: pulumi.Input<string>;
   provider: auth0.Provider;
-  /** The deploying client's credentials (secret): the token resources call the Management API with them. */
-  tenantCredentials: pulumi.Input<TenantCredentials>;
-  /** Explicit `pulumi-nodejs` provider for the token resources (default providers are disabled). */
-  tokenProvider: pulumi.ProviderResource;
   parent: pulumi.Resource;
 }
 
@@ -28,13 +24,14 @@ export interface DeclaredScimToken {
   resource: ScimToken;
 }
 
+/** The connection, its enabled clients and its SCIM configuration. */
 export function declareAuth0Side(args: Auth0SideArgs) {
   const { connection: c, provider, parent } = args;
-  const names = childNames(c.name);
-  const opts = { provider, parent };
+  const base = { provider, parent };
 
+  const connection = child(c, { ...base, protect: c.protect }, (n) => n.auth0Connection);
   const auth0Connection = new auth0.Connection(
-    names.auth0Connection,
+    connection.name,
     {
       // Fixed in config: `name` forces replacement, and replacing a connection deletes its users.
       name: c.name,
@@ -55,50 +52,72 @@ export function declareAuth0Side(args: Auth0SideArgs) {
         attributeMap: { mappingMode: "basic_profile" },
       },
     },
-    { ...opts, protect: c.protect },
+    connection.opts,
   );
 
+  const clients = child(c, base, (n) => n.auth0ConnectionClients);
   const connectionClients = new auth0.ConnectionClients(
-    names.auth0ConnectionClients,
+    clients.name,
     { connectionId: auth0Connection.id, enabledClients: c.enabledClients },
-    opts,
+    clients.opts,
   );
 
+  const configuration = child(c, base, (n) => n.scimConfiguration);
   const scimConfiguration = new auth0.ConnectionScimConfiguration(
-    names.scimConfiguration,
+    configuration.name,
     {
       connectionId: auth0Connection.id,
       userIdAttribute: SCIM_USER_ID_ATTRIBUTE,
-      mappings: scimMappings(c.scim.additionalMappings),
+      mappings: scimMappings(c.scim.additionalMappings, c.scim.mappingOverrides),
     },
-    opts,
+    configuration.opts,
   );
 
-  // The project's own token resource for every generation, with or without a lifetime: the provider's
-  // ConnectionScimToken cannot set an expiry, and one code path keeps rotation the same for both.
-  // Each generation waits for the one before it: a create that failed ambiguously cleans up tokens
-  // that appeared meanwhile, which must never include a sibling created in parallel.
+  return { auth0Connection, connectionClients, scimConfiguration };
+}
+
+export interface ScimTokensArgs {
+  connection: ConnectionConfig;
+  auth0Connection: auth0.Connection;
+  scimConfiguration: auth0.ConnectionScimConfiguration;
+  /** The tenant domain: each token's state names it (the credentials come from `tokenProvider`). */
+  auth0Domain: string;
+  /** Explicit `pulumi-nodejs` provider for the token resources (default providers are disabled); carries the tenant credentials. */
+  tokenProvider: pulumi.ProviderResource;
+  /**
+   * What the tokens must outlive: the Okta group and user assignments. Pulumi deletes a resource
+   * before what it depends on, so on removal (a connection taken out, `pulumi destroy`) the tokens go
+   * first and Okta loses access before an unassignment could make it deactivate users in Auth0.
+   */
+  after: pulumi.Resource[];
+  parent: pulumi.Resource;
+}
+
+/**
+ * The project's own token resource for every generation, with or without a lifetime: the provider's
+ * ConnectionScimToken cannot set an expiry, and one code path keeps rotation the same for both.
+ * Each generation waits for the one before it: a create that failed ambiguously cleans up tokens
+ * that appeared meanwhile, which must never include a sibling created in parallel.
+ */
+export function declareScimTokens(args: ScimTokensArgs): DeclaredScimToken[] {
+  const c = args.connection;
   const scimTokens: DeclaredScimToken[] = [];
   for (const g of tokenGenerations(c.scim.tokens, c.scim.tokenScopes)) {
     const previous = scimTokens[scimTokens.length - 1]?.resource;
+    const dependsOn = [args.scimConfiguration, ...args.after, ...(previous ? [previous] : [])];
+    const token = child(c, { provider: args.tokenProvider, parent: args.parent, dependsOn }, (n) => n.scimToken(g.generation));
     const resource = new ScimToken(
-      names.scimToken(g.generation),
+      token.name,
       {
-        connectionId: auth0Connection.id,
+        connectionId: args.auth0Connection.id,
         scopes: g.scopes,
         tokenLifetimeSeconds: g.lifetimeSeconds,
         generation: g.generation,
-        credentials: args.tenantCredentials,
+        domain: args.auth0Domain,
       },
-      { provider: args.tokenProvider, parent, dependsOn: previous ? [scimConfiguration, previous] : [scimConfiguration] },
+      token.opts,
     );
     scimTokens.push({ generation: g.generation, resource });
   }
-
-  return {
-    auth0Connection,
-    connectionClients,
-    scimConfiguration,
-    scimTokens,
-  };
+  return scimTokens;
 }

@@ -53,6 +53,21 @@ export const ScimNamespace = {
 } as const;
 export type ScimNamespace = (typeof ScimNamespace)[keyof typeof ScimNamespace];
 
+/**
+ * Whether the component declares Okta's provisioning settings through the API (okta.app.Connection,
+ * okta.app.Features) instead of the console steps. A string enum here (the stack config's `false`,
+ * `true`, `"deactivate"`), because the component analyzer cannot describe a boolean-or-string value.
+ */
+export const ProvisioningViaApi = {
+  /** Console steps (default). Stack config `false`. */
+  Off: "off",
+  /** Declare the connection and features through the API (Okta refuses this for most custom apps). Stack config `true`. */
+  On: "on",
+  /** Switch both off in Okta first; only then may they be removed (`off`). Stack config `"deactivate"`. */
+  Deactivate: "deactivate",
+} as const;
+export type ProvisioningViaApi = (typeof ProvisioningViaApi)[keyof typeof ProvisioningViaApi];
+
 /** The Auth0 tenant the connection is created in. */
 export interface Auth0Tenant {
   /** The tenant's own domain, ending in .auth0.com (`acme-dev.eu.auth0.com`): Management API and SCIM endpoint. */
@@ -75,6 +90,11 @@ export interface OktaOrg {
   orgName: string;
   /** The org's base domain; default `okta.com`. */
   baseUrl?: OktaBaseUrl;
+  /**
+   * Id of the org's default user type (GET /api/v1/meta/types/user, name "user"; oty + 17
+   * characters): the phase-2 profile mapping's source. Saves the lookup made otherwise at every preview.
+   */
+  defaultUserTypeId?: string;
 }
 
 /** The Okta OIDC app users log in with (Federation Broker Mode off). */
@@ -91,6 +111,11 @@ export interface OktaScimApp {
   label: string;
   /** Its sign-on URL (https). */
   url: string;
+  /**
+   * The app's user-schema attribute names, as `npm run verify -- --capture-app-schema` prints them
+   * (reviewed, committed). Phase 2 maps exactly these; required once `consoleStepsDone` is true.
+   */
+  attributes?: string[];
 }
 
 /** An Okta group, by id or by name: give exactly one. */
@@ -134,6 +159,11 @@ export interface ScimSettings {
   /** Appended to Auth0's default okta mappings; may not repeat a default. */
   additionalMappings?: ScimAttributeMapping[];
   /**
+   * Reads a default mapping's Auth0 attribute from another SCIM path, for example
+   * `{ auth0: "app_metadata.city", scim: "addresses[primary eq true].locality" }`; default none.
+   */
+  mappingOverrides?: ScimAttributeMapping[];
+  /**
    * Token generations, oldest first, at most two; the last is the one Okta should use. Default: one
    * generation `initial` without expiry. Rotate by adding one, pasting its token into Okta, then
    * removing the old one (two separate updates).
@@ -170,6 +200,16 @@ export interface OktaAuth0ScimIntegrationArgs {
   okta: OktaOrg;
   /** The Auth0 connection name. Fixed: renaming replaces the connection, which deletes every user in it. */
   name: string;
+  /**
+   * Stable key the child resources' names derive from; default `name`. Keep it when renaming the Auth0
+   * connection so the Okta apps keep their identity. Name the component by it too (see `previousKeys`).
+   */
+  key?: string;
+  /**
+   * Keys this connection had before: its child resources are found under them (Pulumi aliases) instead
+   * of being replaced; so is the component itself when its name is the current key. Default none.
+   */
+  previousKeys?: string[];
   /** Shown on the Auth0 login button. */
   displayName?: string;
   /** Auth0 applications (client ids) that may use the connection; this list is owned by the component. Default none. */
@@ -199,8 +239,12 @@ export interface OktaAuth0ScimIntegrationArgs {
    * connection, To App settings). Only then are the profile mapping and app attributes declared. Default false.
    */
   consoleStepsDone?: boolean;
-  /** Declare okta.app.Connection / okta.app.Features instead of console steps (Okta refuses them for most custom apps). Default false. */
-  manageProvisioningViaApi?: boolean;
+  /**
+   * Declare okta.app.Connection / okta.app.Features instead of console steps (Okta refuses them for
+   * most custom apps): `on`; `deactivate` switches them off, and only then may they be removed (`off`).
+   * Default `off`.
+   */
+  manageProvisioningViaApi?: ProvisioningViaApi;
 }
 
 /** One SCIM token generation as the component reports it (never the token itself). */

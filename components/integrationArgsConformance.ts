@@ -38,7 +38,7 @@ export type RequiredConnectionKeysMatch = Assert<
 /** The tenant: the schema's keys (the credentials may be outputs here). */
 export type TenantKeysMatch = Assert<Same<keyof A.Auth0Tenant, keyof z.input<typeof auth0TenantSchema>>>;
 /** The org: name and credentials belong to the okta provider, not to the component. */
-export type OrgKeysMatch = Assert<Same<keyof A.OktaOrg, "orgName" | "baseUrl">>;
+export type OrgKeysMatch = Assert<Same<keyof A.OktaOrg, "orgName" | "baseUrl" | "defaultUserTypeId">>;
 export type OrgKeysExist = Assert<[keyof A.OktaOrg] extends [keyof z.input<typeof oktaOrgSchema>] ? true : false>;
 
 type GenerationInput = NonNullable<NonNullable<ConnectionInput["scim"]>["tokens"]>[number];
@@ -47,3 +47,7 @@ export type BaseUrlValuesMatch = Assert<Same<A.OktaBaseUrl, NonNullable<z.input<
 export type ScopeValuesMatch = Assert<Same<A.ScimTokenScope, NonNullable<GenerationInput["scopes"]>[number]>>;
 export type AttributeTypeValuesMatch = Assert<Same<A.CustomAttributeType, NonNullable<AttributeInput["type"]>>>;
 export type NamespaceValuesMatch = Assert<Same<A.ScimNamespace, NonNullable<AttributeInput["externalNamespace"]>>>;
+/** One enum value per value of the stack config's `manageProvisioningViaApi` (false, true, "deactivate"). */
+export type ProvisioningViaApiValuesMatch = Assert<
+  Same<(typeof import("./validateArgs").PROVISIONING_VIA_API_CONFIG)[A.ProvisioningViaApi], NonNullable<ConnectionInput["manageProvisioningViaApi"]>>
+>;

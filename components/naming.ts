@@ -1,9 +1,18 @@
-// Child resource names derive from the connection name, which is fixed in config: renaming a child
-// would replace it, so nothing here may depend on a value that changes in ordinary config edits.
+// Child resource names derive from the connection's stable `key` (default: its Auth0 name), never from
+// a value that changes in ordinary config edits: a new name is a new resource to Pulumi, so the old one
+// would be deleted (an Okta app replaced, a user unassigned). A key that does change lists the old one
+// in `previousKeys`, and every child is found under its old name through Pulumi `aliases`.
+import type * as pulumi from "@pulumi/pulumi";
+import type { ConnectionConfig } from "../config/schema";
+
+/** The key the connection's resource names derive from. */
+export function connectionKey(c: { name: string; key?: string }): string {
+  return c.key ?? c.name;
+}
 
 /** Pulumi resource names for one connection's children. */
-export function childNames(connectionName: string) {
-  const n = (suffix: string) => `${connectionName}-${suffix}`;
+export function childNames(key: string) {
+  const n = (suffix: string) => `${key}-${suffix}`;
   return {
     auth0Connection: n("auth0-connection"),
     auth0ConnectionClients: n("auth0-connection-clients"),
@@ -14,13 +23,43 @@ export function childNames(connectionName: string) {
     scimApp: n("okta-scim-app"),
     oidcGroupAssignments: n("okta-oidc-app-groups"),
     scimGroupAssignments: n("okta-scim-app-groups"),
-    oidcUser: (key: string) => n(`okta-oidc-app-user-${key}`),
-    scimUser: (key: string) => n(`okta-scim-app-user-${key}`),
+    /** `userKey` is the Okta user id (see userAssignmentNameKeys): stable across login changes and reference forms. */
+    oidcUser: (userKey: string) => n(`okta-oidc-app-user-${userKey}`),
+    scimUser: (userKey: string) => n(`okta-scim-app-user-${userKey}`),
     profileMapping: n("okta-scim-profile-mapping"),
     customAttribute: (index: string) => n(`okta-scim-attr-${index}`),
     appConnection: n("okta-scim-app-connection"),
     appFeatures: n("okta-scim-app-features"),
   };
+}
+
+export type ChildNames = ReturnType<typeof childNames>;
+
+/**
+ * Aliases for one child: every name it may have had, under the current key and each previous key
+ * (`namesUnder` lists them for one key's names; a user, say, was once named by login). The engine
+ * finds the resource under any of them, so a key change is a no-op instead of a replacement.
+ */
+export function childAliases(
+  keys: { current: string; previous: readonly string[] },
+  namesUnder: (names: ChildNames) => readonly string[],
+  currentName: string,
+): pulumi.Alias[] {
+  const all = [keys.current, ...keys.previous].flatMap((k) => namesUnder(childNames(k)));
+  return [...new Set(all)].filter((n) => n !== currentName).map((name) => ({ name }));
+}
+
+/** Name and resource options of one child: provider, parent, and its older names as aliases. */
+export function child(
+  c: ConnectionConfig,
+  base: pulumi.CustomResourceOptions,
+  name: (names: ChildNames) => string,
+  olderNames: (names: ChildNames) => readonly string[] = () => [],
+): { name: string; opts: pulumi.CustomResourceOptions } {
+  const key = connectionKey(c);
+  const current = name(childNames(key));
+  const aliases = childAliases({ current: key, previous: c.previousKeys }, (n) => [name(n), ...olderNames(n)], current);
+  return { name: current, opts: aliases.length > 0 ? { ...base, aliases } : base };
 }
 
 /** The stack output that holds a connection's newest SCIM token (named in the console checklist). */

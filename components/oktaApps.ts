@@ -3,9 +3,10 @@
 // people who are provisioned can never differ.
 import * as pulumi from "@pulumi/pulumi";
 import * as okta from "@pulumi/okta";
-import type { ConnectionConfig, GroupRef, UserRef } from "../config/schema";
+import type { ConnectionConfig } from "../config/schema";
 import { auth0LoginCallbackUrls } from "./decisions/urls";
-import { childNames } from "./naming";
+import { child, type ChildNames } from "./naming";
+import type { OktaReferences, ResolvedUser } from "./oktaDirectory";
 
 export interface OktaAppsArgs {
   connection: ConnectionConfig;
@@ -16,28 +17,11 @@ export interface OktaAppsArgs {
   parent: pulumi.Resource;
 }
 
-/** Stable key of a user reference, for resource names (ids and logins do not change on reorder). */
-function userKey(ref: UserRef): string {
-  return "id" in ref ? ref.id : ref.login.toLowerCase();
-}
-
-function resolveGroupId(ref: GroupRef, opts: pulumi.InvokeOutputOptions): pulumi.Output<string> {
-  if ("id" in ref) return pulumi.output(ref.id);
-  return okta.group.getGroupOutput({ name: ref.name, type: "OKTA_GROUP" }, opts).id;
-}
-
-function resolveUserId(ref: UserRef, opts: pulumi.InvokeOutputOptions): pulumi.Output<string> {
-  if ("id" in ref) return pulumi.output(ref.id);
-  return okta.user.getUserOutput({ searches: [{ name: "profile.login", value: ref.login }] }, opts).id;
-}
-
 export function declareOktaApps(args: OktaAppsArgs) {
   const { connection: c, provider, parent } = args;
-  const names = childNames(c.name);
-  const opts = { provider, parent };
-
+  const oidc = child(c, { provider, parent }, (n) => n.oidcApp);
   const oidcApp = new okta.app.OAuth(
-    names.oidcApp,
+    oidc.name,
     {
       label: c.oidcApp.label,
       type: "web",
@@ -49,37 +33,85 @@ export function declareOktaApps(args: OktaAppsArgs) {
       // Federation Broker Mode off: users must be assigned (the same groups as the SCIM app).
       implicitAssignment: false,
     },
-    opts,
+    oidc.opts,
   );
 
   // What the "Secure Web Authentication" wizard creates: an AUTO_LOGIN app, its tile hidden.
-  const scimApp = new okta.app.AutoLogin(
-    names.scimApp,
-    { label: c.scimApp.label, signOnUrl: c.scimApp.url, hideWeb: true, hideIos: true },
-    opts,
-  );
-
-  // Lookups happen once; both apps receive the very same list.
-  const groupIds = c.groups.map((g) => resolveGroupId(g, opts));
-  const groups = groupIds.map((id, priority) => ({ id, priority, profile: "{}" }));
-  const oidcGroupAssignments = new okta.AppGroupAssignments(names.oidcGroupAssignments, { appId: oidcApp.id, groups }, opts);
-  const scimGroupAssignments = new okta.AppGroupAssignments(names.scimGroupAssignments, { appId: scimApp.id, groups }, opts);
-
-  const userAssignments = c.users.flatMap((ref) => {
-    const userId = resolveUserId(ref, opts);
-    return [
-      new okta.app.User(names.oidcUser(userKey(ref)), { appId: oidcApp.id, userId }, opts),
-      new okta.app.User(names.scimUser(userKey(ref)), { appId: scimApp.id, userId }, opts),
-    ];
-  });
+  const scim = child(c, { provider, parent }, (n) => n.scimApp);
+  const scimApp = new okta.app.AutoLogin(scim.name, { label: c.scimApp.label, signOnUrl: c.scimApp.url, hideWeb: true, hideIos: true }, scim.opts);
 
   return {
     oidcApp,
     scimApp,
-    oidcGroupAssignments,
-    scimGroupAssignments,
-    userAssignments,
     // The provider marks clientSecret secret; wrap it so it stays secret on its way to Auth0.
     oidcClientSecret: pulumi.secret(oidcApp.clientSecret),
   };
+}
+
+export interface OktaAssignmentsArgs {
+  connection: ConnectionConfig;
+  references: OktaReferences;
+  oidcApp: okta.app.OAuth;
+  scimApp: okta.app.AutoLogin;
+  /**
+   * What must outlive the assignments (the Auth0 connection): removing an assignment makes Okta
+   * deprovision its users, which must happen while the connection still exists, never after it.
+   */
+  after: pulumi.Resource[];
+  provider: okta.Provider;
+  parent: pulumi.Resource;
+}
+
+/** The user's assignment names: by Okta user id now; by login (lower case) in earlier versions. */
+function userNames(user: ResolvedUser) {
+  const oldKeys = "login" in user.ref ? [user.ref.login.toLowerCase()] : [];
+  oldKeys.push(user.login.toLowerCase());
+  return {
+    oidc: (n: ChildNames) => n.oidcUser(user.id),
+    scim: (n: ChildNames) => n.scimUser(user.id),
+    oldOidc: (n: ChildNames) => oldKeys.map(n.oidcUser),
+    oldScim: (n: ChildNames) => oldKeys.map(n.scimUser),
+  };
+}
+
+/**
+ * Groups and users, the same on both apps.
+ *
+ * Groups: one authoritative `okta.AppGroupAssignments` per app. The stack owns each app's group list:
+ * that is what keeps the two apps assigned the same people (a group added in the console to one app
+ * only would provision people who cannot log in, or the reverse). The provider reads every assigned
+ * group back on refresh, so a group added in the console shows up, after `pulumi refresh` or with
+ * `pulumi preview --refresh`, as a diff of `groups` that the next `up` would remove: a reviewer sees
+ * it before anyone is deprovisioned (docs/day-2-operations.md). Switching to one `okta.app.GroupAssignment`
+ * per group would delete these resources, and their delete unassigns every group they hold.
+ * `priority` is not sent: Okta assigns one to a new group and the provider ignores an unset priority,
+ * so adding a group changes no other group's assignment (with explicit priorities by list position,
+ * every later group's priority changed).
+ *
+ * Users: one `okta.app.User` per user and app, named by the Okta user id, with `username` = the login.
+ */
+export function declareOktaAssignments(args: OktaAssignmentsArgs) {
+  const { connection: c, provider, parent } = args;
+  const base = { provider, parent, dependsOn: args.after };
+
+  const groups = args.references.groups.map((g) => ({ id: g.id, profile: "{}" }));
+  const oidcGroups = child(c, base, (n) => n.oidcGroupAssignments);
+  const oidcGroupAssignments = new okta.AppGroupAssignments(oidcGroups.name, { appId: args.oidcApp.id, groups }, oidcGroups.opts);
+  const scimGroups = child(c, base, (n) => n.scimGroupAssignments);
+  const scimGroupAssignments = new okta.AppGroupAssignments(scimGroups.name, { appId: args.scimApp.id, groups }, scimGroups.opts);
+
+  const userAssignments = args.references.users.flatMap((user) => {
+    const names = userNames(user);
+    // Okta's default username template for both apps is ${source.login}; the provider refuses an
+    // assignment without a username (the apps do not use SHARED_USERNAME_AND_PASSWORD).
+    const inputs = (appId: pulumi.Input<string>) => ({ appId, userId: user.id, username: user.login });
+    const oidcUser = child(c, base, names.oidc, names.oldOidc);
+    const scimUser = child(c, base, names.scim, names.oldScim);
+    return [
+      new okta.app.User(oidcUser.name, inputs(args.oidcApp.id), oidcUser.opts),
+      new okta.app.User(scimUser.name, inputs(args.scimApp.id), scimUser.opts),
+    ];
+  });
+
+  return { oidcGroupAssignments, scimGroupAssignments, userAssignments };
 }

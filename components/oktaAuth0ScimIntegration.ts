@@ -8,17 +8,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as auth0 from "@pulumi/auth0";
 import type * as okta from "@pulumi/okta";
-import { declareAuth0Side } from "./auth0Side";
-import { declareOktaApps } from "./oktaApps";
+import { declareAuth0Side, declareScimTokens } from "./auth0Side";
+import { declareOktaApps, declareOktaAssignments } from "./oktaApps";
 import { declareOktaProvisioning } from "./oktaProvisioning";
 import { consoleChecklistSteps, renderConsoleChecklist } from "./decisions/consoleChecklist";
 import { oktaOrgDomain, scimEndpointUrl } from "./decisions/urls";
 import { newestGeneration } from "./decisions/tokenGenerations";
-import { generationTokenOutputName, tokenOutputName } from "./naming";
+import { connectionKey, generationTokenOutputName, tokenOutputName } from "./naming";
 import { DynamicResourcesProvider } from "./scimToken/engineProvider";
 import type { OktaAuth0ScimIntegrationArgs, ScimTokenInfo } from "./integrationArgs";
 import { IntegrationArgsError, validateIntegrationArgs } from "./validateArgs";
-import { checklistContextOf } from "./stackContext";
+import { checklistContextOf, oktaReferencesOf } from "./stackContext";
+import { referencesWithoutLookup } from "./oktaReferencesArg";
 
 export const COMPONENT_TYPE = "oktaScim:index:OktaAuth0ScimIntegration";
 
@@ -33,6 +34,8 @@ export interface ScimTokenGenerationOutputs {
   validUntil: pulumi.Output<string | null>;
   /** When Auth0 last saw the token used (refreshed by `pulumi refresh`): shows that Okta switched. */
   lastUsedAt: pulumi.Output<string | null>;
+  /** True once a refresh saw the token expire; every preview then asks for the rotation. */
+  expired: pulumi.Output<boolean>;
 }
 
 /** Package of a resource type, as the SDK's getProvider reads it (`auth0:index:Connection` → auth0). */
@@ -69,21 +72,34 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
     const validated = validateIntegrationArgs(args);
     if ("problems" in validated) throw new IntegrationArgsError(name, validated.problems);
     const { connection: c, auth0: tenant, okta: org } = validated.value;
+    const attached = oktaReferencesOf(args);
+    const looked = attached ? { references: attached } : referencesWithoutLookup(c);
+    if ("problems" in looked) throw new IntegrationArgsError(name, looked.problems);
+    const oktaReferences = looked.references;
 
-    super(COMPONENT_TYPE, name, {}, opts);
+    // Named by the connection's key, the component is found under its previous keys too (the stack
+    // program names it so); any other name is the caller's to alias.
+    const keyAliases = name === connectionKey(c) ? c.previousKeys.map((previous): pulumi.Alias => ({ name: previous })) : [];
+    const aliases = [...(opts?.aliases ?? []), ...keyAliases];
+    super(COMPONENT_TYPE, name, {}, aliases.length > 0 ? { ...opts, aliases } : opts);
     const auth0Provider = this.requireProvider(name, "auth0", PROVIDER_LOOKUP.auth0) as auth0.Provider;
     const oktaProvider = this.requireProvider(name, "okta", PROVIDER_LOOKUP.okta) as okta.Provider;
     // The token resources are dynamic resources: the caller may give the `pulumi-nodejs` provider
-    // (the stack program does); otherwise the component declares its own, so a stack with
-    // `pulumi:disable-default-providers` works without knowing about it.
+    // (the stack program does; it must carry the tenant credentials, see DynamicResourcesProvider);
+    // otherwise the component declares its own from args.auth0, so a stack with
+    // `pulumi:disable-default-providers` works without knowing about it. The tokens' state holds no
+    // credentials: their provider does.
     const tokenProvider =
-      this.getProvider(PROVIDER_LOOKUP.dynamic) ?? new DynamicResourcesProvider(`${name}-scim-token-resources`, { parent: this });
+      this.getProvider(PROVIDER_LOOKUP.dynamic) ??
+      new DynamicResourcesProvider(
+        `${name}-scim-token-resources`,
+        { tenant: pulumi.secret({ domain: tenant.domain, clientId: args.auth0.clientId, clientSecret: args.auth0.clientSecret }) },
+        { parent: this },
+      );
     const stackContext = checklistContextOf(args) ?? {
       stackName: pulumi.getStack(),
       configPath: `the args of OktaAuth0ScimIntegration ${name}`,
     };
-    // The token resources call the Management API themselves, with the deploying client's credentials.
-    const tenantCredentials = pulumi.secret({ domain: tenant.domain, clientId: args.auth0.clientId, clientSecret: args.auth0.clientSecret });
     const oktaDomain = oktaOrgDomain(org.orgName, org.baseUrl);
 
     const apps = declareOktaApps({
@@ -99,21 +115,42 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       oidcClientId: apps.oidcApp.clientId,
       oidcClientSecret: apps.oidcClientSecret,
       provider: auth0Provider,
-      tenantCredentials,
+      parent: this,
+    });
+    // Delete order (Pulumi deletes a resource before what it depends on): tokens, then assignments,
+    // then the connection. Okta loses access before anyone is unassigned, and nothing it would
+    // deprovision disappears while it can still reach the connection.
+    const assignments = declareOktaAssignments({
+      connection: c,
+      references: oktaReferences,
+      oidcApp: apps.oidcApp,
+      scimApp: apps.scimApp,
+      after: [auth0Side.auth0Connection],
+      provider: oktaProvider,
+      parent: this,
+    });
+    const scimTokens = declareScimTokens({
+      connection: c,
+      auth0Connection: auth0Side.auth0Connection,
+      scimConfiguration: auth0Side.scimConfiguration,
+      auth0Domain: tenant.domain,
       tokenProvider,
+      after: [assignments.oidcGroupAssignments, assignments.scimGroupAssignments, ...assignments.userAssignments],
       parent: this,
     });
 
     this.connectionId = auth0Side.auth0Connection.id;
     this.connectionName = auth0Side.auth0Connection.name;
     this.scimEndpointUrl = auth0Side.auth0Connection.id.apply((id) => scimEndpointUrl(tenant.domain, id));
-    const generations: ScimTokenGenerationOutputs[] = auth0Side.scimTokens.map(({ generation, resource }) => ({
+    const generations: ScimTokenGenerationOutputs[] = scimTokens.map(({ generation, resource }) => ({
       generation,
       tokenOutputName: generationTokenOutputName(c.name, generation),
       token: pulumi.secret(resource.token),
       tokenId: resource.tokenId,
       validUntil: resource.validUntil,
       lastUsedAt: resource.lastUsedAt,
+      // An older state (before the output existed) has none: not known to be expired.
+      expired: resource.expired.apply((e) => e === true),
     }));
     generationsOf.set(this, generations);
     // The newest generation's token, already wrapped secret above: the one Okta should use.
@@ -140,6 +177,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
         scimAppId: apps.scimApp.id,
         scimEndpointUrl: this.scimEndpointUrl,
         scimToken: this.scimToken,
+        defaultUserTypeId: org.defaultUserTypeId,
         provider: oktaProvider,
         parent: this,
       });
@@ -159,7 +197,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
             scimEndpointUrl: url,
             tokenOutputName: tokenOutputName(c.name),
             consoleStepsDone: c.consoleStepsDone,
-            manageProvisioningViaApi: c.manageProvisioningViaApi,
+            manageProvisioningViaApi: c.manageProvisioningViaApi === true,
             tokenGenerations: generations.map((t) => ({ generation: t.generation, outputName: t.tokenOutputName })),
           }),
         ),

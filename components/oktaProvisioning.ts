@@ -1,87 +1,117 @@
 // Phase 2 of the Okta half, declared only once an admin has switched provisioning on in the console
 // (`consoleStepsDone`): before that, Okta answers "no profile mappings found" and would create app
 // attributes without their SCIM namespace.
+//
+// What a removal does, from the provider's source (terraform-provider-okta v6.12.0), and the path
+// each resource gets instead:
+// - okta.profile.Mapping: delete nulls every Okta → app mapping but `login`, while provisioning keeps
+//   pushing (so Auth0 users lose their attributes). Removed from the program (phase rolled back,
+//   connection removed) it is only forgotten: `retainOnDelete`. Declared again later, its create
+//   finds the existing mapping and updates it.
+// - okta.AppUserSchemaProperty: delete drops the attribute and its values; `externalName`,
+//   `externalNamespace`, `type` force a replacement, which would create (an upsert of the same
+//   attribute) and then delete that very attribute. `retainOnDelete`: a replacement is an upsert, a
+//   removal leaves the attribute in Okta (delete it in the admin console on purpose).
+// - okta.app.Connection / okta.app.Features: delete is a no-op with a warning, leaving provisioning on
+//   with the old URL and token. While active they are `protect`ed, so removing them fails the
+//   preview; `manageProvisioningViaApi: "deactivate"` switches them off (Connection action
+//   `deactivate`, Features `DISABLED`) and unprotects them, after which they can be removed.
 import * as pulumi from "@pulumi/pulumi";
 import * as okta from "@pulumi/okta";
 import type { ConnectionConfig } from "../config/schema";
 import { oktaToAppMappings } from "./decisions/oktaProfileMappings";
-import { childNames } from "./naming";
+import { child } from "./naming";
+import { defaultUserTypeLookup } from "./oktaDirectory";
 
 export interface OktaProvisioningArgs {
   connection: ConnectionConfig;
   scimAppId: pulumi.Input<string>;
   scimEndpointUrl: pulumi.Input<string>;
   scimToken: pulumi.Input<string>;
+  /** The org's default user type id from config; looked up (once per org) when absent. */
+  defaultUserTypeId?: string;
   provider: okta.Provider;
   parent: pulumi.Resource;
 }
 
 export function declareOktaProvisioning(args: OktaProvisioningArgs) {
   const { connection: c, provider, parent } = args;
-  const names = childNames(c.name);
-  const opts = { provider, parent };
+  const base = { provider, parent };
 
-  const customAttributes = c.customAttributes.map(
-    (a) =>
-      new okta.AppUserSchemaProperty(
-        names.customAttribute(a.index),
-        {
-          appId: args.scimAppId,
-          index: a.index,
-          title: a.title,
-          description: a.description,
-          type: a.type,
-          externalName: a.externalName,
-          externalNamespace: a.externalNamespace,
-          scope: "NONE",
-        },
-        opts,
-      ),
-  );
+  const customAttributes = c.customAttributes.map((a) => {
+    const attribute = child(c, { ...base, retainOnDelete: true }, (n) => n.customAttribute(a.index));
+    return new okta.AppUserSchemaProperty(
+      attribute.name,
+      {
+        appId: args.scimAppId,
+        index: a.index,
+        title: a.title,
+        description: a.description,
+        type: a.type,
+        externalName: a.externalName,
+        externalNamespace: a.externalNamespace,
+        scope: "NONE",
+      },
+      attribute.opts,
+    );
+  });
 
-  // Optional: Okta's API for provisioning settings, refused by Okta for most custom apps.
-  const apiProvisioning = c.manageProvisioningViaApi
-    ? [
-        new okta.app.Connection(
-          names.appConnection,
-          {
-            idProperty: args.scimAppId,
-            baseUrl: args.scimEndpointUrl,
-            action: "activate",
-            profile: { authScheme: "TOKEN", token: pulumi.secret(args.scimToken) },
-          },
-          opts,
-        ),
-        new okta.app.Features(
-          names.appFeatures,
-          {
-            appId: args.scimAppId,
-            name: "USER_PROVISIONING",
-            status: "ENABLED",
-            capabilities: {
-              create: { lifecycleCreate: { status: "ENABLED" } },
-              update: { profile: { status: "ENABLED" }, lifecycleDeactivate: { status: "ENABLED" } },
-            },
-          },
-          opts,
-        ),
-      ]
-    : [];
+  const apiProvisioning = declareProvisioningApi(args);
 
-  const defaultUserType = okta.user.getUserTypeOutput({ name: "user" }, opts);
+  const sourceId = args.defaultUserTypeId ?? defaultUserTypeLookup(provider).apply((t) => t.id as string);
+  const mapping = child(c, { ...base, retainOnDelete: true, dependsOn: [...customAttributes, ...apiProvisioning] }, (n) => n.profileMapping);
   const profileMapping = new okta.profile.Mapping(
-    names.profileMapping,
+    mapping.name,
     {
       // The lookup itself fails when the type is missing, so a resolved result always has an id.
-      sourceId: defaultUserType.apply((t) => t.id as string),
+      sourceId,
       targetId: args.scimAppId,
       // Nulls every property not listed: removes the three PUT-breaking type mappings.
       deleteWhenAbsent: true,
-      mappings: oktaToAppMappings(c.customAttributes, c.omitBaseMappings),
+      // Built from the app's captured schema (validation guarantees it is given in phase 2).
+      mappings: oktaToAppMappings(c.customAttributes, c.omitBaseMappings, c.scimApp.attributes ?? []),
     },
     // The mapping refers to the custom attributes, so they must exist first.
-    { ...opts, dependsOn: [...customAttributes, ...apiProvisioning] },
+    mapping.opts,
   );
 
   return { customAttributes, profileMapping, apiProvisioning };
+}
+
+/** Optional: Okta's API for provisioning settings, refused by Okta for most custom apps. */
+function declareProvisioningApi(args: OktaProvisioningArgs): pulumi.CustomResource[] {
+  const { connection: c, provider, parent } = args;
+  const mode = c.manageProvisioningViaApi;
+  if (mode === false) return [];
+  const active = mode === true;
+  // Protected while active: their delete would leave provisioning on (see the header).
+  const base = { provider, parent, protect: active };
+  const connection = child(c, base, (n) => n.appConnection);
+  const features = child(c, base, (n) => n.appFeatures);
+  const status = active ? "ENABLED" : "DISABLED";
+  return [
+    new okta.app.Connection(
+      connection.name,
+      {
+        idProperty: args.scimAppId,
+        baseUrl: args.scimEndpointUrl,
+        action: active ? "activate" : "deactivate",
+        profile: { authScheme: "TOKEN", token: pulumi.secret(args.scimToken) },
+      },
+      connection.opts,
+    ),
+    new okta.app.Features(
+      features.name,
+      {
+        appId: args.scimAppId,
+        name: "USER_PROVISIONING",
+        status,
+        capabilities: {
+          create: { lifecycleCreate: { status } },
+          update: { profile: { status }, lifecycleDeactivate: { status } },
+        },
+      },
+      features.opts,
+    ),
+  ];
 }

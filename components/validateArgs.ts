@@ -9,13 +9,21 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ConnectionConfig } from "../config/schema";
 import type { ConfigProblem } from "../config/crossFieldRules";
 import { validateStackConfigInput } from "../config/validate";
-import type { OktaAuth0ScimIntegrationArgs } from "./integrationArgs";
+import type { OktaAuth0ScimIntegrationArgs, ProvisioningViaApi } from "./integrationArgs";
 
 /** What the component needs once the args are valid. */
 export interface ValidatedArgs {
   connection: ConnectionConfig;
   auth0: { domain: string; customDomain?: string };
-  okta: { orgName: string; baseUrl: string };
+  okta: { orgName: string; baseUrl: string; defaultUserTypeId?: string };
+}
+
+/** The public enum's value → the stack config's `manageProvisioningViaApi`. */
+export const PROVISIONING_VIA_API_CONFIG = { off: false, on: true, deactivate: "deactivate" } as const satisfies Record<ProvisioningViaApi, unknown>;
+
+/** The stack config's value → the public enum (the stack program builds the component's args with it). */
+export function provisioningViaApiArg(value: ConnectionConfig["manageProvisioningViaApi"]): ProvisioningViaApi {
+  return value === "deactivate" ? "deactivate" : value ? "on" : "off";
 }
 
 export class IntegrationArgsError extends pulumi.RunError {
@@ -43,7 +51,7 @@ export function formatArgsPath(path: readonly (string | number)[]): string {
 const ORG_KEY = "org";
 const PLACEHOLDER_CLIENT_ID = "output-value-not-checked";
 const PLACEHOLDER_SECRET = "output-value-not-checked";
-const OKTA_ARG_KEYS = ["orgName", "baseUrl"];
+const OKTA_ARG_KEYS = ["orgName", "baseUrl", "defaultUserTypeId"];
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !pulumi.Output.isInstance(v);
@@ -61,7 +69,9 @@ function toArgsPath(path: (string | number)[]): (string | number)[] | undefined 
 /** Pure: args in, the validated settings or every problem out. */
 export function validateIntegrationArgs(args: unknown): { value: ValidatedArgs } | { problems: ConfigProblem[] } {
   if (!isPlainObject(args)) return { problems: [{ path: [], message: "must be an object with auth0, okta, name, oidcApp and scimApp" }] };
-  const { auth0, okta, ...connection } = args as Partial<OktaAuth0ScimIntegrationArgs> & Record<string, unknown>;
+  const { auth0, okta, ...settings } = args as Partial<OktaAuth0ScimIntegrationArgs> & Record<string, unknown>;
+  // A copy: the public enum is mapped to the config's value below, never in the caller's object.
+  const connection: Record<string, unknown> = { ...settings };
   const problems: ConfigProblem[] = [];
   for (const [key, value] of [["auth0", auth0], ["okta", okta]] as const) {
     if (value === undefined) problems.push({ path: [key], message: "is required" });
@@ -72,6 +82,15 @@ export function validateIntegrationArgs(args: unknown): { value: ValidatedArgs }
   const o = okta as unknown as Record<string, unknown>;
   for (const key of Object.keys(o).filter((k) => !OKTA_ARG_KEYS.includes(k))) {
     problems.push({ path: ["okta", key], message: `is not a known argument here (a typo?); the org is given by ${OKTA_ARG_KEYS.join(" and ")}, its credentials belong to the okta provider` });
+  }
+  const viaApi = connection.manageProvisioningViaApi;
+  if (viaApi !== undefined) {
+    if (typeof viaApi === "string" && Object.hasOwn(PROVISIONING_VIA_API_CONFIG, viaApi)) {
+      connection.manageProvisioningViaApi = PROVISIONING_VIA_API_CONFIG[viaApi as ProvisioningViaApi];
+    } else {
+      problems.push({ path: ["manageProvisioningViaApi"], message: `must be one of ${Object.keys(PROVISIONING_VIA_API_CONFIG).map((k) => `"${k}"`).join(", ")} (the stack config's false, true, "deactivate")` });
+      delete connection.manageProvisioningViaApi;
+    }
   }
   const stackConfig = {
     auth0: {
@@ -96,7 +115,7 @@ export function validateIntegrationArgs(args: unknown): { value: ValidatedArgs }
     value: {
       connection: config.connections[0],
       auth0: { domain: config.auth0.domain, customDomain: config.auth0.customDomain },
-      okta: { orgName: config.oktaOrgs[0].orgName, baseUrl: config.oktaOrgs[0].baseUrl },
+      okta: { orgName: config.oktaOrgs[0].orgName, baseUrl: config.oktaOrgs[0].baseUrl, defaultUserTypeId: config.oktaOrgs[0].defaultUserTypeId },
     },
   };
 }

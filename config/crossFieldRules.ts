@@ -2,10 +2,12 @@
 // path of the offending setting, so the loader can report them all at once.
 import { missingOktaScopes } from "../components/decisions/tokenScopes";
 import { mappingsDuplicatingDefaults } from "../components/decisions/scimMappings";
-import { BASE_APP_ATTRIBUTE_NAMES } from "../components/decisions/oktaProfileMappings";
+import { BASE_APP_ATTRIBUTE_NAMES, appSchemaProblems } from "../components/decisions/oktaProfileMappings";
 import { MAX_TOKEN_GENERATIONS } from "../components/decisions/tokenGenerations";
 import { lifetimeProblem } from "../components/scimToken/contract";
+import { scimMappingProblems } from "./scimMappingRules";
 import type { StackConfig } from "./schema";
+import { connectionKey } from "../components/naming";
 
 export interface ConfigProblem {
   /** Path below the namespace, as zod reports it: ["connections", 1, "groups", 0]. */
@@ -56,6 +58,65 @@ function tokenGenerationProblems(scim: StackConfig["connections"][number]["scim"
   return problems;
 }
 
+/**
+ * Resource-name keys (components/naming.ts): each connection's key, and every key it had before, names
+ * one connection only; otherwise two connections would claim the same resources.
+ */
+function connectionKeyProblems(connections: StackConfig["connections"]): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const owner = new Map<string, number>();
+  connections.forEach((c, ci) => owner.set(connectionKey(c).toLowerCase(), ci));
+  for (const d of laterDuplicates(connections, (c) => connectionKey(c).toLowerCase())) {
+    // Two connections without a key and with the same name: the name rule reports it.
+    if (connections[d.index].key === undefined && connections[d.firstIndex].key === undefined) continue;
+    const at = connections[d.index].key === undefined ? "name" : "key";
+    problems.push({ path: ["connections", d.index, at], message: `gives the same resource key as connections[${d.firstIndex}]; set key to a value of its own` });
+  }
+  connections.forEach((c, ci) => {
+    c.previousKeys.forEach((previous, pi) => {
+      const current = owner.get(previous.toLowerCase());
+      if (current !== undefined) {
+        problems.push({
+          path: ["connections", ci, "previousKeys", pi],
+          message: current === ci ? "is this connection's current key; list only keys it had before" : `is the current key of connections[${current}]; a key names one connection`,
+        });
+      }
+    });
+    for (const d of laterDuplicates(c.previousKeys, (k) => k.toLowerCase())) {
+      problems.push({ path: ["connections", ci, "previousKeys", d.index], message: `repeats previousKeys[${d.firstIndex}]` });
+    }
+  });
+  const previousOwner = new Map<string, number>();
+  connections.forEach((c, ci) =>
+    c.previousKeys.forEach((previous, pi) => {
+      const first = previousOwner.get(previous.toLowerCase());
+      if (first !== undefined && first !== ci) {
+        problems.push({ path: ["connections", ci, "previousKeys", pi], message: `is also a previous key of connections[${first}]; a key names one connection` });
+      } else previousOwner.set(previous.toLowerCase(), ci);
+    }),
+  );
+  return problems;
+}
+
+/** Phase 2 maps exactly the SCIM app's captured attributes (see components/decisions/oktaProfileMappings.ts). */
+function appSchemaRules(c: StackConfig["connections"][number], at: (...rest: (string | number)[]) => (string | number)[]): ConfigProblem[] {
+  const attributes = c.scimApp.attributes;
+  if (attributes === undefined) {
+    return c.consoleStepsDone
+      ? [
+          {
+            path: at("scimApp", "attributes"),
+            message: `is required in phase 2 (consoleStepsDone: true): the profile mapping maps exactly the SCIM app's attributes. Run \`npm run verify -- --stack <stack> --connection ${c.name} --capture-app-schema\` with OKTA_ORG_URL and OKTA_API_TOKEN set, review the printed list and paste it here`,
+          },
+        ]
+      : [];
+  }
+  return appSchemaProblems(attributes, c.customAttributes, c.omitBaseMappings).map((p) => ({
+    path: p.list === "attributes" ? at("scimApp", "attributes", p.index) : at("omitBaseMappings", p.index),
+    message: p.message,
+  }));
+}
+
 export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
 
@@ -71,6 +132,8 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
   for (const d of laterDuplicates(config.connections, (c) => c.name.toLowerCase())) {
     problems.push({ path: ["connections", d.index, "name"], message: `repeats the Auth0 connection name of connections[${d.firstIndex}]; connection names are unique in a tenant` });
   }
+
+  problems.push(...connectionKeyProblems(config.connections));
 
   const orgNames = new Set(config.oktaOrgs.map((o) => o.name));
   config.connections.forEach((c, ci) => {
@@ -100,6 +163,7 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
         });
       }
     });
+    problems.push(...scimMappingProblems(c, at));
     for (const d of laterDuplicates(c.scim.additionalMappings, (m) => m.scim)) {
       problems.push({ path: at("scim", "additionalMappings", d.index, "scim"), message: `maps the same SCIM attribute as additionalMappings[${d.firstIndex}]` });
     }
@@ -111,6 +175,7 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
         problems.push({ path: at("customAttributes", ai, "index"), message: `is a base attribute of the SCIM app (${a.index}); custom attributes need a name of their own` });
       }
     });
+    problems.push(...appSchemaRules(c, at));
     for (const d of laterDuplicates(c.customAttributes, (a) => a.index)) {
       problems.push({ path: at("customAttributes", d.index, "index"), message: `repeats the name of customAttributes[${d.firstIndex}]` });
     }

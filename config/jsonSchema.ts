@@ -34,8 +34,19 @@ function requireSecureForm(node: unknown): unknown {
   return out;
 }
 
+/**
+ * zod renders its string checks `.includes()`, `.startsWith()` and `.endsWith()` as a `format` named
+ * after the check plus a `pattern` holding the rule. Those names are no JSON Schema format: validators
+ * and editors warn about them and skip them, so only the pattern is kept.
+ */
+const ZOD_ONLY_FORMATS = new Set(["includes", "starts_with", "ends_with"]);
+
+function dropZodOnlyFormat({ jsonSchema }: { jsonSchema: { format?: string } }): void {
+  if (jsonSchema.format !== undefined && ZOD_ONLY_FORMATS.has(jsonSchema.format)) delete jsonSchema.format;
+}
+
 export function stackFileJsonSchema(): JsonSchema {
-  const config = z.toJSONSchema(stackConfigSchema, { io: "input" }) as JsonSchema & { properties: JsonSchema; required?: string[] };
+  const config = z.toJSONSchema(stackConfigSchema, { io: "input", override: dropZodOnlyFormat }) as JsonSchema & { properties: JsonSchema; required?: string[] };
   const properties: JsonSchema = {
     "pulumi:disable-default-providers": {
       description: 'Keep ["*"]: every resource uses the explicit providers built from oktaScim config.',

@@ -7,7 +7,6 @@ import {
   DEFAULT_SCIM_TOKEN_SCOPES,
 } from "../components/decisions/tokenScopes";
 import { SCIM_NAMESPACES } from "../components/decisions/scimNamespaces";
-import { BASE_OKTA_TO_APP_MAPPINGS } from "../components/decisions/oktaProfileMappings";
 import { DEFAULT_TOKEN_GENERATION } from "../components/decisions/tokenGenerations";
 
 /** Keys of the stack config, as written in `Pulumi.<stack>.yaml` (`oktaScim:<key>`). */
@@ -54,6 +53,11 @@ export const oktaOrgSchema = z
     privateKeyId: z.string().min(1).optional(),
     privateKey: secretString.optional(),
     maxApiCapacity: z.number().int().min(1).max(100).default(50).describe("Share of the org's rate limit the provider may use (1-100)."),
+    defaultUserTypeId: z
+      .string()
+      .regex(/^oty[A-Za-z0-9]{17}$/, "must be an Okta user type id (oty + 17 characters)")
+      .optional()
+      .describe("Id of the org's default user type (GET /api/v1/meta/types/user, name \"user\"): saves the lookup phase 2 otherwise makes at every preview."),
   })
   .superRefine((org, ctx) => {
     const oauth = org.clientId !== undefined || org.privateKey !== undefined || org.privateKeyId !== undefined;
@@ -118,12 +122,24 @@ const tokenGenerationSchema = z.strictObject({
   scopes: z.array(z.enum(ALL_SCIM_TOKEN_SCOPES)).optional().describe("Defaults to scim.tokenScopes; must include get:users, post:users, put:users."),
 });
 
+// The resource-name key of a connection: the same alphabet as an Auth0 connection name.
+const connectionKey = z
+  .string()
+  .regex(/^[a-zA-Z0-9](-?[a-zA-Z0-9]){0,127}$/, "must be letters and digits separated by single hyphens");
+
 export const connectionSchema = z.strictObject({
   name: z
     .string()
     .regex(/^[a-zA-Z0-9](-?[a-zA-Z0-9]){0,127}$/, "must be letters and digits separated by single hyphens (Auth0 connection name)")
     // `<name>-scim-token[-<generation>]` are the stack outputs holding tokens: a connection named like one would overwrite it.
     .refine((n) => !/-scim-token(-|$)/.test(n), { message: "must not contain -scim-token (reserved for the token outputs <connection>-scim-token…)" }).describe("The Auth0 connection name. Fixed: renaming replaces the connection, which deletes its users."),
+  key: connectionKey
+    .optional()
+    .describe("Stable key the Pulumi resource names derive from; defaults to `name`. Keep it when renaming the Auth0 connection so the Okta apps keep their identity."),
+  previousKeys: z
+    .array(connectionKey)
+    .default([])
+    .describe("Keys this connection had before: its resources are found under them (Pulumi aliases) instead of being replaced."),
   displayName: z.string().min(1).max(128).optional(),
   oktaOrg: z.string().min(1).describe("`name` of an entry of oktaScim:oktaOrgs."),
   enabledClients: z.array(z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "must be an Auth0 client id")).default([]).describe("Auth0 applications (client ids) that may use the connection; this list is owned by the stack."),
@@ -137,6 +153,12 @@ export const connectionSchema = z.strictObject({
   scimApp: z.strictObject({
     label: z.string().min(1).max(100),
     url: httpsUrl,
+    attributes: z
+      .array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, "must be an Okta app attribute (variable) name"))
+      .optional()
+      .describe(
+        "The SCIM app's user-schema attribute names, as `npm run verify -- --capture-app-schema` prints them (reviewed, committed). Phase 2 maps exactly these; required once consoleStepsDone is true.",
+      ),
   }),
   groups: z.array(groupRef).default([]).describe("Assigned to BOTH Okta apps: the log-in app and the provisioning app always see the same people."),
   users: z.array(userRef).default([]),
@@ -144,22 +166,31 @@ export const connectionSchema = z.strictObject({
     .strictObject({
       tokenScopes: z.array(z.enum(ALL_SCIM_TOKEN_SCOPES)).default([...DEFAULT_SCIM_TOKEN_SCOPES]),
       additionalMappings: z.array(scimMappingSchema).default([]).describe("Added to Auth0's default okta mappings (which are always stated, see components/decisions/scimMappings.ts)."),
+      mappingOverrides: z
+        .array(scimMappingSchema)
+        .default([])
+        .describe(
+          "Reads a default mapping's Auth0 attribute from another SCIM path, e.g. { auth0: app_metadata.city, scim: addresses[primary eq true].locality } when `npm run verify -- --write` reports the address DROPPED (docs/scim-mappings.md).",
+        ),
       tokens: z
         .array(tokenGenerationSchema)
         .default([{ generation: DEFAULT_TOKEN_GENERATION }])
         .describe("SCIM token generations, oldest first, at most two; the last is the one Okta should use. Rotate by adding one, pasting its token into Okta, then removing the old one."),
     })
-    .default({ tokenScopes: [...DEFAULT_SCIM_TOKEN_SCOPES], additionalMappings: [], tokens: [{ generation: DEFAULT_TOKEN_GENERATION }] }),
+    .default({ tokenScopes: [...DEFAULT_SCIM_TOKEN_SCOPES], additionalMappings: [], mappingOverrides: [], tokens: [{ generation: DEFAULT_TOKEN_GENERATION }] }),
   customAttributes: z.array(customAttributeSchema).default([]),
   omitBaseMappings: z
-    .array(z.enum(BASE_OKTA_TO_APP_MAPPINGS.map((m) => m.id) as [string, ...string[]]))
+    .array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, "must be an Okta app attribute (variable) name"))
     .default([])
-    .describe("Base attributes of the Okta → app profile mapping to leave unmapped (for apps whose schema lacks them); see components/decisions/oktaProfileMappings.ts."),
+    .describe("Attributes of the SCIM app (scimApp.attributes) to leave unmapped in phase 2; see components/decisions/oktaProfileMappings.ts."),
   consoleStepsDone: z
     .boolean()
     .default(false)
     .describe("Phase switch: true once an Okta admin has done the console checklist (provisioning on, SCIM connection, To App settings). Only then are the profile mapping and app attributes declared."),
-  manageProvisioningViaApi: z.boolean().default(false).describe("Opt-in: declare okta.app.Connection / okta.app.Features instead of the console steps (Okta refuses them for most custom apps)."),
+  manageProvisioningViaApi: z
+    .union([z.boolean(), z.literal("deactivate")])
+    .default(false)
+    .describe("Opt-in: declare okta.app.Connection / okta.app.Features instead of the console steps (Okta refuses them for most custom apps). \"deactivate\" switches them off; only then may they be removed (false)."),
 });
 
 export const stackConfigSchema = z.strictObject({

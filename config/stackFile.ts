@@ -4,7 +4,7 @@
 // file shows which leaves are `secure:`.
 import * as fs from "fs";
 import * as path from "path";
-import { parse } from "yaml";
+import { parse, YAMLParseError } from "yaml";
 
 /** True for a value written as `secure: <ciphertext>`. */
 export function isSecureForm(value: unknown): boolean {
@@ -28,4 +28,49 @@ export function readStackFileConfig(directory: string, stack: string): Record<st
   } catch {
     return undefined;
   }
+}
+
+/** A stack file that is not valid YAML, or has no usable `config:` block: the message names file, line and column. */
+export class StackFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StackFileError";
+  }
+}
+
+export interface StackFileDocument {
+  /** The `config:` block as written; {} when the file has none. */
+  config: Record<string, unknown>;
+  /** Pulumi ESC environments the stack imports (`environment:`), in order. */
+  environments: string[];
+}
+
+/** The stack file as written, for tools that must say why they cannot read it (the offline plan). */
+export function readStackFileDocument(directory: string, stack: string): StackFileDocument {
+  const name = `Pulumi.${stack}.yaml`;
+  const file = path.join(directory, name);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    throw new StackFileError(`${name}: cannot be read (is --stack right?)`);
+  }
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (error) {
+    if (error instanceof YAMLParseError && error.linePos) {
+      const [{ line, col }] = error.linePos;
+      // The parser's first line is the reason; the rest is a source excerpt the location already gives.
+      throw new StackFileError(`${name}:${line}:${col}: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`);
+    }
+    throw new StackFileError(`${name}: is not valid YAML (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+  }
+  if (doc !== null && (typeof doc !== "object" || Array.isArray(doc))) throw new StackFileError(`${name}: must be a YAML mapping with a config: block`);
+  const { config, environment } = (doc ?? {}) as { config?: unknown; environment?: unknown };
+  if (config !== undefined && config !== null && (typeof config !== "object" || Array.isArray(config))) {
+    throw new StackFileError(`${name}: config: must be a mapping of settings`);
+  }
+  const environments = Array.isArray(environment) ? environment.map(String) : typeof environment === "string" ? [environment] : [];
+  return { config: (config ?? {}) as Record<string, unknown>, environments };
 }

@@ -49,7 +49,7 @@ export function mockResourceState(args: pulumi.runtime.MockResourceArgs): { id: 
       const lifetime = inputs.tokenLifetimeSeconds as number | undefined;
       const validUntil = lifetime === undefined ? null : new Date(Date.parse(MOCK_TOKEN_CREATED_AT) + lifetime * 1000).toISOString();
       const tokenId = fakeId("tok_", seed);
-      return { id: tokenId, state: { ...inputs, tokenId, token: mockScimTokenValue(args.name), validUntil, createdAt: MOCK_TOKEN_CREATED_AT, lastUsedAt: null } };
+      return { id: tokenId, state: { ...inputs, tokenId, token: mockScimTokenValue(args.name), validUntil, createdAt: MOCK_TOKEN_CREATED_AT, lastUsedAt: null, expired: false } };
     }
     case "okta:app/oAuth:OAuth":
       return {
@@ -68,8 +68,13 @@ export function mockInvoke(args: pulumi.runtime.MockCallArgs): Record<string, un
   switch (args.token) {
     case "okta:group/getGroup:getGroup":
       return { ...inputs, id: fakeId("00g", `group:${String(inputs.name)}`) };
-    case "okta:user/getUser:getUser":
-      return { ...inputs, id: fakeId("00u", `user:${JSON.stringify(inputs.searches)}`) };
+    case "okta:user/getUser:getUser": {
+      // By id: that user, whose login is derived from the id; by login search: the user with that login.
+      if (typeof inputs.userId === "string") return { ...inputs, id: inputs.userId, login: `user-${inputs.userId.toLowerCase()}@example.test` };
+      const [search] = (inputs.searches as { value?: string }[] | undefined) ?? [];
+      const login = String(search?.value);
+      return { ...inputs, id: fakeId("00u", `user:${login.toLowerCase()}`), login };
+    }
     case "okta:user/getUserType:getUserType":
       return { ...inputs, id: fakeId("oty", `usertype:${String(inputs.name)}`) };
     default:

@@ -11,7 +11,7 @@ const SECRET_PLACEHOLDER_PREFIX = "<secret ";
 const COMPUTED_OUTPUTS: Record<string, string[]> = {
   "okta:app/oAuth:OAuth": ["clientId", "name"],
   "okta:app/autoLogin:AutoLogin": ["name"],
-  "pulumi-nodejs:dynamic/scimToken:ScimToken": ["tokenId", "validUntil", "createdAt", "lastUsedAt"],
+  "pulumi-nodejs:dynamic/scimToken:ScimToken": ["tokenId", "validUntil", "createdAt", "lastUsedAt", "expired"],
 };
 
 /** Computed outputs that are secrets: their placeholders are recognisable as secret material. */
@@ -36,8 +36,9 @@ export const planCloud: MockCloud = {
       case "okta:group/getGroup:getGroup":
         return { ...inputs, id: known("id", `Okta group "${String(inputs.name)}"`) };
       case "okta:user/getUser:getUser": {
+        if (typeof inputs.userId === "string") return { ...inputs, id: inputs.userId, login: known("login", `Okta user ${inputs.userId}`) };
         const [search] = (inputs.searches as { value?: string }[] | undefined) ?? [];
-        return { ...inputs, id: known("id", `Okta user "${String(search?.value)}"`) };
+        return { ...inputs, id: known("id", `Okta user "${String(search?.value)}"`), login: String(search?.value) };
       }
       case "okta:user/getUserType:getUserType":
         return { ...inputs, id: known("id", `Okta user type "${String(inputs.name)}"`) };

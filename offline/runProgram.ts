@@ -20,6 +20,12 @@ export interface Registration {
   /** `type::name` of the parent resource, or undefined for the stack's direct children. */
   parent?: string;
   protect: boolean;
+  /** `retainOnDelete`: removing the resource from the program only forgets it. */
+  retainOnDelete: boolean;
+  /** The URN the engine gives the resource (parent type chain, type, name). */
+  urn: string;
+  /** The URNs its `aliases` stand for, computed as the engine does (pulumi.createUrn). */
+  aliases: string[];
   /** `type::name` of explicit dependencies. */
   dependsOn: string[];
   /**
@@ -108,6 +114,28 @@ function dependsOnList(d: pulumi.ResourceOptions["dependsOn"]): string[] {
   return list.filter((x): x is pulumi.Resource => pulumi.Resource.isInstance(x)).map((x) => describe(x) ?? "stack");
 }
 
+/** An Output's value (the harness runs under mocks, where every URN is known, preview or not). */
+function promiseOf<T>(o: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => o.apply((v) => resolve(v)));
+}
+
+/**
+ * The engine leaves the root stack's type out of its children's type chain; the mock monitor puts it
+ * in (`…::pulumi:pulumi:Stack$okta:app/user:User::…`). Normalised to the engine's form.
+ */
+function engineUrn(urn: string): string {
+  return urn.replace("::pulumi:pulumi:Stack$", "::");
+}
+
+/** The URN an alias stands for, defaulting name, type and parent to the resource's, as the engine does. */
+function aliasUrn(alias: pulumi.Input<string | pulumi.Alias>, name: string, type: string, parent: pulumi.Resource | undefined): pulumi.Output<string> {
+  return pulumi.output(alias).apply((a) => {
+    if (typeof a === "string") return pulumi.output(a);
+    const aliasParent = "parent" in a ? (a.parent as pulumi.Resource | pulumi.Input<string> | undefined) : parent;
+    return pulumi.createUrn(a.name ?? name, a.type ?? type, aliasParent, a.project, a.stack);
+  });
+}
+
 /** A stack program: what index.ts exports, or any function a script wants run the same way. */
 export type StackProgram = () => Promise<Record<string, pulumi.Output<unknown>>> | Record<string, pulumi.Output<unknown>>;
 
@@ -160,8 +188,10 @@ async function runStackProgramWithPlainStacks(raw: RawConfig, options: RunOption
   );
   pulumi.runtime.setAllConfig(raw.values, [...raw.secretKeys]);
 
-  const declared: (Omit<Registration, "inputs" | "redactedInputs" | "secretInputs" | "provider" | "custom" | "propertyDependencies"> & {
+  const declared: (Omit<Registration, "inputs" | "redactedInputs" | "secretInputs" | "provider" | "custom" | "propertyDependencies" | "urn" | "aliases"> & {
     propertyDependencies: Promise<Record<string, string[]>>;
+    urn: Promise<string>;
+    aliases: Promise<string[]>;
   })[] = [];
   let outputs: Record<string, pulumi.Output<unknown>> = {};
   let failure: unknown;
@@ -174,6 +204,9 @@ async function runStackProgramWithPlainStacks(raw: RawConfig, options: RunOption
           name: args.name,
           parent: describe(args.opts.parent),
           protect: args.opts.protect === true,
+          retainOnDelete: args.opts.retainOnDelete === true,
+          urn: promiseOf(pulumi.createUrn(args.name, args.type, args.opts.parent)).then(engineUrn),
+          aliases: Promise.all((args.opts.aliases ?? []).map((a) => promiseOf(aliasUrn(a, args.name, args.type, args.opts.parent)).then(engineUrn))),
           dependsOn: dependsOnList(args.opts.dependsOn),
           propertyDependencies: propertyDependencies(args.props as Record<string, unknown>),
         });
@@ -203,6 +236,8 @@ async function runStackProgramWithPlainStacks(raw: RawConfig, options: RunOption
       return {
         ...d,
         propertyDependencies: await d.propertyDependencies,
+        urn: await d.urn,
+        aliases: await d.aliases,
         inputs: plain as Record<string, unknown>,
         redactedInputs,
         secretInputs: secretPaths,

@@ -4,7 +4,7 @@
 // message without knowing any real ciphertext.
 import * as path from "path";
 import type { RawConfig } from "../config/load";
-import { isSecureForm, readStackFileConfig } from "../config/stackFile";
+import { isSecureForm, readStackFileDocument } from "../config/stackFile";
 
 export const REPO_ROOT = path.resolve(__dirname, "..");
 
@@ -16,10 +16,32 @@ export function secretMarker(pathText: string): string {
 
 export type StackConfigValues = Record<string, unknown>;
 
-/** The `config:` block of a committed stack file, secure leaves replaced by markers. */
-export function readStackFile(stack: string): { values: StackConfigValues; secretKeys: Set<string> } {
-  const config = readStackFileConfig(REPO_ROOT, stack);
-  if (config === undefined) throw new Error(`no readable config: block in ${path.join(REPO_ROOT, `Pulumi.${stack}.yaml`)}`);
+/**
+ * Credentials a stack that imports Pulumi ESC environments leaves out of its file: they come from the
+ * environment at deploy time, so offline they stand as markers (shown as [secret]), never guessed.
+ */
+function credentialsFromEnvironment(values: StackConfigValues): string[] {
+  const auth0 = values["oktaScim:auth0"] as Record<string, unknown> | undefined;
+  const paths: string[] = [];
+  if (auth0 && typeof auth0 === "object" && auth0.clientSecret === undefined) {
+    auth0.clientSecret = secretMarker("oktaScim:auth0.clientSecret");
+    paths.push("oktaScim:auth0.clientSecret");
+  }
+  const orgs = values["oktaScim:oktaOrgs"];
+  if (Array.isArray(orgs)) {
+    orgs.forEach((org: Record<string, unknown>, i) => {
+      if (org === null || typeof org !== "object" || org.apiToken !== undefined || org.privateKey !== undefined) return;
+      const field = org.clientId !== undefined ? "privateKey" : "apiToken";
+      org[field] = secretMarker(`oktaScim:oktaOrgs[${i}].${field}`);
+      paths.push(`oktaScim:oktaOrgs[${i}].${field}`);
+    });
+  }
+  return paths;
+}
+
+/** The `config:` block of a stack file, secure leaves replaced by markers. */
+export function readStackFile(stack: string, directory: string = REPO_ROOT): { values: StackConfigValues; secretKeys: Set<string>; environments: string[] } {
+  const { config, environments } = readStackFileDocument(directory, stack);
   const values: StackConfigValues = {};
   const secretKeys = new Set<string>();
   for (const [key, value] of Object.entries(config)) {
@@ -38,7 +60,10 @@ export function readStackFile(stack: string): { values: StackConfigValues; secre
     values[key] = replace(value, key);
     if (sawSecret) secretKeys.add(key);
   }
-  return { values, secretKeys };
+  if (environments.length > 0) {
+    for (const p of credentialsFromEnvironment(values)) secretKeys.add(p.slice(0, p.search(/[.[]/)));
+  }
+  return { values, secretKeys, environments };
 }
 
 /** The stack file these values stand for: every secret marker written back as a `secure:` value. */

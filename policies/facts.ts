@@ -46,6 +46,17 @@ export const SCIM_NAMESPACES: readonly string[] = [
   "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
 ];
 
+/**
+ * The mappings Okta finds, identifies and (de)activates users by (Auth0's okta defaults). A stack may
+ * read other default attributes from another SCIM path (config scim.mappingOverrides, for example the
+ * addresses by `primary eq true`), but never these.
+ */
+export const OKTA_IDENTITY_SCIM_MAPPINGS: readonly { scim: string; auth0: string }[] = [
+  { scim: "userName", auth0: "preferred_username" },
+  { scim: "externalId", auth0: "app_metadata.external_id" },
+  { scim: "active", auth0: "blocked" },
+];
+
 /** The three Okta "type" mappings that break Auth0's PUT handling (Auth0 procedure, Okta step 15). */
 export const PUT_BREAKING_TYPE_EXPRESSIONS: readonly string[] = [
   "(user.email != null && user.email != '') ? 'work' : ''",

@@ -74,10 +74,10 @@ export const connectionProtected: ResourceValidationPolicy = {
 
 export const scimUserIdExternalId: ResourceValidationPolicy = {
   name: "auth0-scim-user-id-externalid",
-  description: "The SCIM configuration uses externalId as the user id attribute and maps userName.",
+  description: "The SCIM configuration uses externalId as the user id attribute, maps userName, externalId and active as Okta needs, and its mappings are one-to-one in namespaces Auth0 maps.",
   severity: "high",
   enforcementLevel: "mandatory",
-  remediationSteps: 'Set userIdAttribute: "externalId" and keep the userName → preferred_username mapping.',
+  remediationSteps: 'Set userIdAttribute: "externalId", keep the userName, externalId and active mappings, and give each SCIM path and Auth0 attribute one mapping (connections[].scim.mappingOverrides / additionalMappings).',
   validateResource: onType(TYPES.scimConfiguration, (args) => rules.scimConfigurationProblems(args.props)),
 };
 

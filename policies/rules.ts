@@ -1,7 +1,7 @@
 // Pure rule helpers, one per resource policy: props in (as the engine passes them), problems out.
 // Each problem says what is wrong and what to change; none repeats a secret (no token, no client
 // secret, no provider closure is ever read into a message).
-import { isPutBreakingTypeMapping, OKTA_REQUIRED_SCIM_TOKEN_SCOPES } from "./facts";
+import { isPutBreakingTypeMapping, OKTA_IDENTITY_SCIM_MAPPINGS, OKTA_REQUIRED_SCIM_TOKEN_SCOPES, SCIM_NAMESPACES } from "./facts";
 import { stringList, type ScimTokenView } from "./resources";
 
 type Props = Record<string, unknown>;
@@ -27,7 +27,21 @@ export function connectionProtectedProblems(protect: boolean): string[] {
     : ["the connection is not protected: deleting or replacing it deletes every user in it. Set `protect: true` (config: connections[].protect)."];
 }
 
-/** 3. Okta identifies users by externalId and matches them by userName. */
+/** Spacing, quote style and case do not change which SCIM attribute a path reads. */
+function canonicalScimPath(path: string): string {
+  return path.trim().replace(/\s+/g, " ").replace(/'/g, '"').toLowerCase();
+}
+
+/** A path naming a schema URN must name one Auth0 maps (core User or the enterprise extension). */
+function unknownNamespace(path: string): boolean {
+  if (!path.toLowerCase().startsWith("urn:")) return false;
+  return !SCIM_NAMESPACES.some((ns) => path.startsWith(`${ns}.`) || path.startsWith(`${ns}:`));
+}
+
+/**
+ * 3. Okta identifies users by externalId and matches them by userName; the mapping list is one-to-one
+ * and names only namespaces Auth0 maps. Other defaults may be read from another SCIM path (overrides).
+ */
 export function scimConfigurationProblems(props: Props): string[] {
   const hasId = props.userIdAttribute !== undefined;
   const hasMappings = props.mappings !== undefined;
@@ -37,9 +51,26 @@ export function scimConfigurationProblems(props: Props): string[] {
   if (props.userIdAttribute !== "externalId") {
     problems.push(`userIdAttribute is ${hasId ? JSON.stringify(props.userIdAttribute) : "unset"}; Okta Workforce sends the user id as externalId. Set userIdAttribute: "externalId".`);
   }
-  const mappings = Array.isArray(props.mappings) ? props.mappings.map(record) : [];
+  const mappings = (Array.isArray(props.mappings) ? props.mappings.map(record) : []).map((m) => ({ scim: String(m.scim ?? ""), auth0: String(m.auth0 ?? "") }));
   if (!mappings.some((m) => m.scim === "userName")) {
     problems.push('no mapping reads the SCIM attribute userName (Okta\'s unique identifier). Keep { scim: "userName", auth0: "preferred_username" } in mappings.');
+  }
+  for (const identity of OKTA_IDENTITY_SCIM_MAPPINGS) {
+    const given = mappings.find((m) => m.auth0 === identity.auth0);
+    if (given && canonicalScimPath(given.scim) !== canonicalScimPath(identity.scim)) {
+      problems.push(`${identity.auth0} is read from ${given.scim}; Okta identifies users by ${identity.scim}. Remove that override (scim.mappingOverrides).`);
+    }
+  }
+  const seenScim = new Map<string, string>();
+  const seenAuth0 = new Set<string>();
+  for (const m of mappings) {
+    const key = canonicalScimPath(m.scim);
+    const first = seenScim.get(key);
+    if (first !== undefined && first !== m.auth0) problems.push(`${m.scim} fills both ${first} and ${m.auth0}: each SCIM path may fill one Auth0 attribute. Fix scim.mappingOverrides / additionalMappings.`);
+    else seenScim.set(key, m.auth0);
+    if (seenAuth0.has(m.auth0)) problems.push(`${m.auth0} is filled by two mappings: keep one (scim.mappingOverrides / additionalMappings).`);
+    seenAuth0.add(m.auth0);
+    if (unknownNamespace(m.scim)) problems.push(`${m.scim} is in a namespace Auth0 does not map; use ${SCIM_NAMESPACES.join(" or ")}.`);
   }
   return problems;
 }

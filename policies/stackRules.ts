@@ -2,6 +2,7 @@
 // validateStack), problems out, each with the URN it is about.
 import type { PolicyResource } from "@pulumi/policy";
 import { AUTH0_MAX_SCIM_TOKENS_PER_CONNECTION, TYPES } from "./facts";
+import { readKnown } from "./previewValues";
 import { numberOrUndefined, scimTokenView } from "./resources";
 
 export interface StackProblem {
@@ -9,44 +10,92 @@ export interface StackProblem {
   message: string;
 }
 
+const setOf = (values: Iterable<string>) => [...new Set(values)].sort();
+
 /**
  * What an input refers to: the resource its value came from (engine property dependencies; known
  * during preview too, when ids are not), else the literal value (an id of something outside the stack).
+ * A value derived from other resources of the stack (none of the wanted type) is keyed by those
+ * resources. Never reads a value that came from a resource: during preview it is unknown, and reading
+ * it would stop the policy without a verdict. Undefined: neither a resource nor a known literal.
  */
 function referenceKey(resource: PolicyResource, input: string, targetType: string): string | undefined {
-  const target = (resource.propertyDependencies[input] ?? []).find((r) => r.type === targetType);
+  const sources = resource.propertyDependencies[input] ?? [];
+  const target = sources.find((r) => r.type === targetType);
   if (target) return target.urn;
-  const literal = resource.props[input];
-  return typeof literal === "string" && literal !== "" ? `literal:${literal}` : undefined;
+  if (sources.length > 0) return `derived:${setOf(sources.map((r) => r.urn)).join(",")}`;
+  const literal = readKnown(() => resource.props[input]);
+  return literal.known && typeof literal.value === "string" && literal.value !== "" ? `literal:${literal.value}` : undefined;
 }
 
-const setOf = (values: Iterable<string>) => [...new Set(values)].sort();
+/** One assigned group or user: an id when known, else where its value will come from. */
+interface Assignee {
+  key: string;
+  label: string;
+}
+
+/**
+ * A group or user id not known before the update (a group created by this same stack, say): it is
+ * identified by the resources its value comes from, which the engine knows during preview. The n-th
+ * such id from the same sources gets its own key, so two unknown groups never count as one.
+ */
+function unknownAssignee(resource: PolicyResource, input: string, nth: number): Assignee {
+  const sources = resource.propertyDependencies[input] ?? [];
+  const from = sources.length > 0 ? setOf(sources.map((r) => r.urn)).join(",") : `${resource.urn}.${input}`;
+  const names = sources.length > 0 ? setOf(sources.map((r) => r.name)).join(", ") : `${resource.name}.${input}`;
+  return { key: `unknown:${from}#${nth}`, label: `an id known only after the update (from ${names})` };
+}
 
 interface AppAssignments {
   app: PolicyResource;
-  groups: string[];
-  users: string[];
+  groups: Assignee[];
+  users: Assignee[];
+}
+
+/** Counts unknown ids per (resource, input), so the n-th one from the same place gets key #n. */
+function assigneeReader() {
+  const seen = new Map<string, number>();
+  return (resource: PolicyResource, input: string, read: () => unknown): Assignee => {
+    const value = readKnown(read);
+    if (value.known && value.value !== undefined && value.value !== null) return { key: String(value.value), label: String(value.value) };
+    const counter = `${resource.urn}|${input}`;
+    const nth = (seen.get(counter) ?? 0) + 1;
+    seen.set(counter, nth);
+    return unknownAssignee(resource, input, nth);
+  };
 }
 
 function assignmentsOf(app: PolicyResource, resources: readonly PolicyResource[]): AppAssignments {
   const linked = (r: PolicyResource) => referenceKey(r, "appId", app.type) === app.urn;
-  const groups: string[] = [];
-  const users: string[] = [];
+  const assignee = assigneeReader();
+  const groups: Assignee[] = [];
+  const users: Assignee[] = [];
   for (const r of resources) {
     if (r.type === TYPES.oktaAppGroupAssignments && linked(r)) {
-      const list = Array.isArray(r.props.groups) ? r.props.groups : [];
-      groups.push(...list.map((g: Record<string, unknown>) => String(g.id)));
+      const list = readKnown(() => r.props.groups as unknown);
+      if (!list.known) {
+        groups.push(assignee(r, "groups", () => r.props.groups));
+        continue;
+      }
+      const entries = Array.isArray(list.value) ? (list.value as Record<string, unknown>[]) : [];
+      for (let i = 0; i < entries.length; i++) groups.push(assignee(r, "groups", () => entries[i].id));
     } else if (r.type === TYPES.oktaAppGroupAssignment && linked(r)) {
-      groups.push(String(r.props.groupId));
+      groups.push(assignee(r, "groupId", () => r.props.groupId));
     } else if (r.type === TYPES.oktaAppUser && linked(r)) {
-      users.push(String(r.props.userId));
+      users.push(assignee(r, "userId", () => r.props.userId));
     }
   }
-  return { app, groups: setOf(groups), users: setOf(users) };
+  return { app, groups: uniqueAssignees(groups), users: uniqueAssignees(users) };
 }
 
-function difference(a: readonly string[], b: readonly string[]): string[] {
-  return a.filter((x) => !b.includes(x));
+function uniqueAssignees(list: readonly Assignee[]): Assignee[] {
+  const byKey = new Map(list.map((a) => [a.key, a]));
+  return setOf(byKey.keys()).map((k) => byKey.get(k)!);
+}
+
+function difference(a: readonly Assignee[], b: readonly Assignee[]): Assignee[] {
+  const keys = new Set(b.map((x) => x.key));
+  return a.filter((x) => !keys.has(x.key));
 }
 
 /** 10. Per integration (the apps' common parent), the OIDC app and the SCIM app are assigned the same people. */
@@ -64,8 +113,8 @@ export function sameAssignmentProblems(resources: readonly PolicyResource[]): St
     for (const o of oidc) {
       for (const s of scim) {
         const parts: string[] = [];
-        const describe = (what: string, only: string[], side: string) => {
-          if (only.length > 0) parts.push(`${what} only on the ${side} app: ${only.join(", ")}`);
+        const describe = (what: string, only: Assignee[], side: string) => {
+          if (only.length > 0) parts.push(`${what} only on the ${side} app: ${only.map((a) => a.label).join(", ")}`);
         };
         describe("groups", difference(o.groups, s.groups), "OIDC");
         describe("groups", difference(s.groups, o.groups), "SCIM");

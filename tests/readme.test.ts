@@ -17,6 +17,18 @@ test(".ci/run runs the README's Quick start test command verbatim", () => {
   expect(ci).toContain(quickStartTestCommand());
 });
 
+test("the README's test command runs the unit tests, then the token resource on the real engine", () => {
+  const steps = quickStartTestCommand().split("&&").map((step) => step.trim());
+  const at = (step: string) => steps.indexOf(step);
+  expect(at("npm test")).toBeGreaterThan(-1);
+  expect(at("npm run engine:install")).toBeGreaterThan(at("npm test"));
+  expect(at("npm run test:engine")).toBeGreaterThan(at("npm run engine:install"));
+  const scripts = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
+  expect(Object.keys(scripts)).toEqual(expect.arrayContaining(["engine:install", "test:engine"]));
+  // The engine test needs the engine: it stays out of the default jest run.
+  expect(scripts["test:engine"]).not.toMatch(/\bjest\b/);
+});
+
 test("every test the step table names exists", () => {
   const table = readme.slice(readme.indexOf("## Step table"), readme.indexOf("<!-- section:config -->"));
   const references = [...table.matchAll(/`(tests\/[^`]+\.test\.ts)` "([^"]+)"/g)];

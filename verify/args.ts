@@ -13,6 +13,10 @@ export interface VerifyArgs {
   oktaOidcAppId?: string;
   json: boolean;
   write: boolean;
+  /** How Okta talks to the endpoint: the stack's SWA app is custom; catalog apps (de)activate with PATCH. */
+  scimAppKind: "custom" | "catalog";
+  /** Print the Okta SCIM app's attribute names for `scimApp.attributes` instead of running checks. */
+  captureAppSchema: boolean;
   timeoutMs: number;
   retries: number;
   maxRetryAfterMs: number;
@@ -27,7 +31,12 @@ export const USAGE = `Usage: npm run verify -- (--stack <name> [--connection <na
   --connection-id <id>      with --scim-url: Auth0 connection id (default: taken from the URL)
   --okta-scim-app-id <id>   with --scim-url: Okta SCIM app id, for the Okta read-back
   --okta-oidc-app-id <id>   with --scim-url: Okta OIDC app id (= its client id), for the Okta read-back
-  --write                   also create, re-create, read and deactivate a test user (it stays, blocked)
+  --write                   also create, update, deactivate and re-activate a test user with Okta's
+                            bodies, and read back what Auth0 stored (it stays, blocked)
+  --scim-app-kind <kind>    custom (default: the stack's SWA app; GET then PUT) or catalog (an app
+                            from Okta's catalog: PATCH for (de)activation; the token needs patch:users)
+  --capture-app-schema      print the Okta SCIM app's attribute names as the scimApp.attributes block
+                            phase 2 builds its profile mapping from (needs OKTA_ORG_URL, OKTA_API_TOKEN)
   --json                    print {"checks":[{"name","status","detail"}]} instead of a table
   --timeout-ms <n>          per-request timeout (default 10000)
   --retries <n>             retries after 429/5xx (default 2)
@@ -45,6 +54,11 @@ function nonNegativeInt(raw: string | undefined, flag: string, fallback: number)
   // setTimeout fires after 1 ms for delays above 2^31 - 1: refuse them rather than time out at once.
   if (Number(raw) > MAX_TIMER_MS) throw new UsageError(`${flag} must be at most ${MAX_TIMER_MS} (about 24 days).`);
   return Number(raw);
+}
+
+function scimAppKind(raw: string | undefined): "custom" | "catalog" {
+  if (raw === undefined || raw === "custom" || raw === "catalog") return raw ?? "custom";
+  throw new UsageError(`--scim-app-kind must be custom or catalog, got "${raw}".`);
 }
 
 export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
@@ -67,6 +81,8 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
         "okta-oidc-app-id": { type: "string" },
         json: { type: "boolean" },
         write: { type: "boolean" },
+        "scim-app-kind": { type: "string" },
+        "capture-app-schema": { type: "boolean" },
         "timeout-ms": { type: "string" },
         retries: { type: "string" },
         "max-retry-after-ms": { type: "string" },
@@ -87,6 +103,8 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
     oktaOidcAppId: str("okta-oidc-app-id"),
     json: values.json === true,
     write: values.write === true,
+    scimAppKind: scimAppKind(str("scim-app-kind")),
+    captureAppSchema: values["capture-app-schema"] === true,
     timeoutMs: nonNegativeInt(str("timeout-ms"), "--timeout-ms", 10_000),
     retries: nonNegativeInt(str("retries"), "--retries", 2),
     maxRetryAfterMs: nonNegativeInt(str("max-retry-after-ms"), "--max-retry-after-ms", 30_000),
@@ -98,6 +116,7 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
   if (args.stack && (args.connectionId || args.oktaScimAppId || args.oktaOidcAppId)) {
     throw new UsageError("--connection-id, --okta-scim-app-id and --okta-oidc-app-id are for --scim-url; --stack reads them from the outputs.");
   }
+  if (args.captureAppSchema && (args.write || args.json)) throw new UsageError("--capture-app-schema prints the attribute list only: drop --write and --json.");
   if (args.timeoutMs === 0) throw new UsageError("--timeout-ms must be above 0.");
   return args;
 }

@@ -2,12 +2,14 @@
 // Everything printed passes through redactSecrets with every secret this run knows.
 import { randomBytes } from "node:crypto";
 import { USAGE, parseVerifyArgs, type VerifyArgs } from "./args";
-import { runAuth0Checks } from "./checks/auth0";
+import { runAuth0Checks, type Auth0ReadBack } from "./checks/auth0";
+import { describeReadBackError } from "./readBackError";
 import { runOktaChecks } from "./checks/okta";
 import type { CheckResult } from "./checks/result";
-import { runScimChecks } from "./checks/scim";
+import { runScimChecks, type StoredUserReader } from "./checks/scim";
 import { createHttpClient, DEFAULT_RETRY_POLICY } from "./http";
 import { redactSecrets } from "./redact";
+import { renderCapturedSchema } from "./appSchemaCapture";
 import { exitCodeFor, renderJson, renderTable, type LabelledResult, type Report } from "./report";
 import { connectionIdFromScimUrl, readStackOutputs, targetsFromStackOutputs, type VerifyTarget, oktaOrgMismatch } from "./targets";
 import { UsageError, requireSafeUrl } from "./urlSafety";
@@ -92,16 +94,29 @@ interface RunContext {
   skipped: string[];
 }
 
+/** The stored-user comparison follows the connection's own SCIM mapping; without it, it is skipped. */
+async function storedUserReader(readBack: Auth0ReadBack, connectionId: string, ctx: RunContext, connection: string): Promise<StoredUserReader | undefined> {
+  try {
+    const mapping = await readBack.scimMapping(connectionId);
+    return { mapping, user: (id) => readBack.user(id) };
+  } catch (error) {
+    ctx.skipped.push(`What Auth0 stored of the test user, for ${connection}: ${describeReadBackError(error, "GET scim-configuration", "read:scim_config")}.`);
+    return undefined;
+  }
+}
+
 async function verifyTarget(target: VerifyTarget, ctx: RunContext): Promise<CheckResult[]> {
   const { args, deps } = ctx;
   const url = requireSafeUrl(target.scimEndpointUrl, `scimEndpointUrl of ${target.connection}`);
   const results: CheckResult[] = [];
+  let auth0Users: StoredUserReader | undefined;
   // Read Auth0 first: the SCIM checks below use the token and would update its last_used_at.
   if (ctx.auth0 && target.connectionId) {
     // The SDKs take seconds to load: only when their read-back runs.
     const { createAuth0ReadBack } = await import("./auth0ReadBack");
     const readBack = createAuth0ReadBack({ ...ctx.auth0, timeoutMs: args.timeoutMs, maxRetries: args.retries, fetch: deps.auth0Fetch });
     results.push(...(await runAuth0Checks(readBack, target.connectionId, (deps.now ?? (() => new Date()))(), target.tokenId)));
+    if (args.write) auth0Users = await storedUserReader(readBack, target.connectionId, ctx, target.connection);
   } else if (ctx.auth0) {
     ctx.skipped.push(`Auth0 read-back for ${target.connection}: no connection id (pass --connection-id).`);
   }
@@ -111,14 +126,16 @@ async function verifyTarget(target: VerifyTarget, ctx: RunContext): Promise<Chec
     maxRetries: args.retries,
     maxRetryAfterMs: args.maxRetryAfterMs,
   });
-  results.push(...(await runScimChecks(http, { write: args.write, nonce: deps.nonce ?? randomBytes(6).toString("hex") })));
+  results.push(
+    ...(await runScimChecks(http, { write: args.write, nonce: deps.nonce ?? randomBytes(6).toString("hex"), appKind: args.scimAppKind, auth0Users })),
+  );
   const otherOrg = ctx.okta ? oktaOrgMismatch(target, ctx.okta.orgUrl) : undefined;
   if (otherOrg) {
     ctx.skipped.push(`Okta read-back for ${target.connection}: ${otherOrg}`);
   } else if (ctx.okta && target.scimAppId && target.oidcAppId) {
     const { createOktaReadBack } = await import("./oktaReadBack");
     const readBack = createOktaReadBack({ ...ctx.okta, timeoutMs: args.timeoutMs, maxRetries: args.retries });
-    results.push(...(await runOktaChecks(readBack, { scimAppId: target.scimAppId, oidcAppId: target.oidcAppId })));
+    results.push(...(await runOktaChecks(readBack, { scimAppId: target.scimAppId, oidcAppId: target.oidcAppId, capturedAttributes: target.scimAppAttributes })));
   } else if (ctx.okta) {
     ctx.skipped.push(`Okta read-back for ${target.connection}: no app ids (pass --okta-scim-app-id and --okta-oidc-app-id).`);
   }
@@ -144,6 +161,36 @@ async function buildReport(args: VerifyArgs, env: NodeJS.ProcessEnv, deps: Verif
   return { checks, skipped: ctx.skipped };
 }
 
+/** --capture-app-schema: prints each target's SCIM app attributes for scimApp.attributes; no checks. */
+async function captureAppSchemas(args: VerifyArgs, env: NodeJS.ProcessEnv, deps: VerifyDeps, secrets: string[], io: VerifyIo): Promise<number> {
+  const okta = oktaCredentials(env);
+  if (!okta) throw new UsageError("--capture-app-schema reads the SCIM app's schema from Okta: set OKTA_ORG_URL and OKTA_API_TOKEN (okta.schemas.read, or a Read-only Administrator's token).");
+  const targets = await gatherTargets(args, env, deps);
+  secrets.push(...targets.map((t) => t.token));
+  const { createOktaReadBack } = await import("./oktaReadBack");
+  const readBack = createOktaReadBack({ ...okta, timeoutMs: args.timeoutMs, maxRetries: args.retries });
+  const blocks: string[] = [];
+  let failed = false;
+  for (const target of targets) {
+    const otherOrg = oktaOrgMismatch(target, okta.orgUrl);
+    if (!target.scimAppId || otherOrg) {
+      io.stderr(`verify: ${target.connection} not captured: ${otherOrg ?? "no SCIM app id (pass --okta-scim-app-id)"}\n`);
+      failed = true;
+      continue;
+    }
+    try {
+      const attributes = await readBack.appUserSchemaAttributes(target.scimAppId);
+      const command = `npm run verify -- ${args.stack ? `--stack ${args.stack} --connection ${target.connection}` : `--scim-url … --okta-scim-app-id ${target.scimAppId}`} --capture-app-schema`;
+      blocks.push(renderCapturedSchema({ connection: target.connection, scimAppId: target.scimAppId, orgUrl: okta.orgUrl, attributes }, (deps.now ?? (() => new Date()))(), command));
+    } catch (error) {
+      io.stderr(`verify: ${target.connection} not captured: ${describeReadBackError(error, `GET /api/v1/meta/schemas/apps/${target.scimAppId}/default`, "okta.schemas.read")}\n`);
+      failed = true;
+    }
+  }
+  if (blocks.length) io.stdout(blocks.join("\n\n") + "\n");
+  return failed ? 1 : 0;
+}
+
 /** Runs the command; returns the exit code (0 pass, 1 a check failed, 2 usage error). */
 export async function runVerify(argv: readonly string[], env: NodeJS.ProcessEnv, io: VerifyIo, deps: VerifyDeps = {}): Promise<number> {
   const secrets = [env.SCIM_TOKEN, env.AUTH0_CLIENT_SECRET, env.OKTA_API_TOKEN].filter((s): s is string => !!s);
@@ -153,6 +200,11 @@ export async function runVerify(argv: readonly string[], env: NodeJS.ProcessEnv,
     if (args.help) {
       io.stdout(USAGE + "\n");
       return 0;
+    }
+    if (args.captureAppSchema) {
+      // Output passes through the same redaction as the report.
+      const capture = { stdout: (t: string) => io.stdout(safe(t)), stderr: (t: string) => io.stderr(safe(t)) };
+      return await captureAppSchemas(args, env, deps, secrets, capture);
     }
     const report = await buildReport(args, env, deps, secrets);
     io.stdout(safe(args.json ? renderJson(report) : renderTable(report)) + "\n");

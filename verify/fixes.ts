@@ -19,6 +19,26 @@ export const FIXES: Record<string, string> = {
     "The token needs put:users. If PUT fails with a 400 on a type attribute, remove the three type mappings in Okta (console step O15, or set consoleStepsDone: true and run `pulumi up`).",
   [SCIM_CHECKS.wrongToken]:
     "The endpoint must reject unknown tokens with 401. If it accepts any token, it is not Auth0's SCIM endpoint: check scimEndpointUrl and any proxy in front of it.",
+  [SCIM_CHECKS.unknownUser404]:
+    "GET /Users/{id} of an unknown id must answer 404 with a SCIM Error body ({\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"404\"}): Okta treats anything else as a broken server. Auth0 answers this way; something in between (a proxy, a wrong URL) does not.",
+  [SCIM_CHECKS.unauthorizedBody]:
+    "A rejected token must get 401 with a SCIM Error body (status \"401\"), as Okta's SCIM spec requires. Auth0's endpoint is expected to; a proxy or gateway in front of it may replace the body: point Okta at the connection's own scimEndpointUrl.",
+  [SCIM_CHECKS.itemsPerPage]:
+    "itemsPerPage must be the number of Resources in the page, not the requested count: Okta's review rejects servers that get this wrong. With Auth0 this points at a proxy rewriting responses.",
+  [SCIM_CHECKS.createEchoes]:
+    "POST /Users must answer with the user as stored, echoing userName, externalId, name, emails and active. A difference means Auth0 changed or dropped a value: compare the SCIM mapping (auth0.user-attributes-after-create) with what Okta sends.",
+  [SCIM_CHECKS.listNonEmpty]:
+    "With a user present, GET /Users and the userName filter must return it with id, userName, name, emails and active. Check the SCIM mapping keeps userName → preferred_username and the name and email defaults.",
+  [SCIM_CHECKS.filterUppercase]:
+    "userName is case-insensitive (RFC 7643): filter userName eq \"ALICE@…\" must find alice@…. Otherwise Okta creates a second user when the case of a login changes. Auth0 matches case-insensitively; a proxy must not rewrite the filter.",
+  [SCIM_CHECKS.updateProfile]:
+    "Okta updates a profile with GET then PUT of the whole user. The token needs put:users; a 400 naming a type attribute means the three type mappings are still in Okta (console step O15, or consoleStepsDone: true and `pulumi up`).",
+  [SCIM_CHECKS.reactivateUser]:
+    "Re-assigning a user in Okta re-activates it with active:true (PUT for custom apps, PATCH for catalog apps: that token needs patch:users). The report names the test user; delete it as shown.",
+  [AUTH0_CHECKS.storedAfterCreate]:
+    "A DROPPED line names a SCIM path of the connection's mapping that Okta's body does not match. For addresses[type eq \"work\"] (Okta sends addresses marked primary, without type, once the type mappings are gone) override the default paths with addresses[primary eq true] in connections[].scim.mappingOverrides (docs/scim-mappings.md). An unmapped line is an attribute Okta sends that Auth0 keeps nowhere: add an additionalMappings entry if you need it. 403: grant read:users.",
+  [AUTH0_CHECKS.storedAfterUpdate]:
+    "As for auth0.user-attributes-after-create, for the PUT Okta sends on a profile update: override the mapping paths that drop values (connections[].scim.mappingOverrides, docs/scim-mappings.md). 403: grant read:users.",
   [AUTH0_CHECKS.userIdAttribute]:
     "Set the connection's SCIM user id attribute to externalId: remove any change made in the Auth0 Dashboard and run `pulumi up` (the stack declares externalId). A 403 means the Management API client lacks read:scim_config.",
   [AUTH0_CHECKS.tokenExpiry]:
@@ -31,6 +51,8 @@ export const FIXES: Record<string, string> = {
     "Set consoleStepsDone: true for the connection and run `pulumi up`: the stack's profile mapping removes the three type mappings. Or delete them by hand: Profile Editor → the SCIM app's mappings (console step O15).",
   [OKTA_CHECKS.sameGroups]:
     "Group assignments were changed outside the stack: run `pulumi up` to restore one list of groups on both apps, or add the group to the connection's `groups` in config.",
+  [OKTA_CHECKS.appSchema]:
+    "The app's user schema changed since it was captured: run `npm run verify -- --stack <stack> --connection <connection> --capture-app-schema`, review the difference, put the new list under scimApp.attributes and `pulumi up` (docs/okta-app-schema.md). A 403 means the Okta token cannot read app schemas (okta.schemas.read).",
   [OKTA_CHECKS.federationBroker]:
     "Turn Federation Broker Mode off on the OIDC app (General tab → User Consent / Federation Broker Mode), or run `pulumi up`, which declares it off.",
 };

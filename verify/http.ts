@@ -1,10 +1,11 @@
 // The one HTTP client the SCIM checks use: bearer token, a timeout on every attempt, bounded retries for
 // 429 (honouring Retry-After) and 5xx, and failures turned into values instead of exceptions so that a
 // check can always say what went wrong. Checks depend only on the `HttpClient` interface.
+import { fetchForEnvironment } from "../components/scimToken/proxyFetch";
 import { redactSecrets } from "./redact";
 
 export interface HttpRequest {
-  method: "GET" | "POST" | "PUT";
+  method: "GET" | "POST" | "PUT" | "PATCH";
   /** Path and query below the base URL, e.g. "/Users?startIndex=1&count=2". */
   path: string;
   body?: unknown;
@@ -31,6 +32,8 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
   /** Wait before retrying a 5xx (doubled per attempt). */
   backoffMs: number;
+  /** How to wait between attempts; a real timer by default. Tests pass one that records the waits. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { timeoutMs: 10_000, maxRetries: 2, maxRetryAfterMs: 30_000, backoffMs: 500 };
@@ -58,10 +61,13 @@ export function retryAfterMs(header: string | undefined, now: number = Date.now(
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createHttpClient(baseUrl: string, token: string, policy: RetryPolicy = DEFAULT_RETRY_POLICY): HttpClient {
   const base = baseUrl.replace(/\/+$/, "");
+  const sleep = policy.sleep ?? realSleep;
+  // Honours HTTPS_PROXY / NO_PROXY (corporate proxies; the sandbox's stand-ins), like the token resource.
+  const send = fetchForEnvironment();
 
   async function attempt(request: HttpRequest, attempts: number): Promise<HttpOutcome> {
     const controller = new AbortController();
@@ -71,7 +77,7 @@ export function createHttpClient(baseUrl: string, token: string, policy: RetryPo
       controller.abort();
     }, policy.timeoutMs);
     try {
-      const response = await fetch(base + request.path, {
+      const response = await send(base + request.path, {
         method: request.method,
         headers: {
           Authorization: `Bearer ${request.tokenOverride ?? token}`,

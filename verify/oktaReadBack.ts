@@ -48,6 +48,16 @@ export function createOktaReadBack(options: OktaReadBackOptions): OktaReadBack {
         }
         return ids;
       }),
+    appUserSchemaAttributes: (appId) =>
+      call(async () => {
+        // Raw JSON, not the typed schemaApi: its model keeps only the property names of Okta's own user
+        // schema and would drop an app's attributes.
+        const schema = (await client.http.json(`${options.orgUrl}/api/v1/meta/schemas/apps/${encodeURIComponent(appId)}/default`)) as {
+          definitions?: { base?: { properties?: Record<string, unknown> }; custom?: { properties?: Record<string, unknown> } };
+        };
+        const names = (part?: { properties?: Record<string, unknown> }) => Object.keys(part?.properties ?? {});
+        return [...new Set([...names(schema.definitions?.base), ...names(schema.definitions?.custom)])];
+      }),
     userToAppMapping: (appId) =>
       call(async () => {
         // The list has no properties; the mapping whose source is an Okta user type is the one Okta pushes with.

@@ -14,7 +14,7 @@ export interface Report {
 }
 
 export function renderJson(report: Report): string {
-  const checks = report.checks.map(({ name, status, detail }) => ({ name, status, detail }));
+  const checks = report.checks.map(({ name, status, detail, lines }) => ({ name, status, detail, ...(lines ? { lines } : {}) }));
   return JSON.stringify({ checks, skipped: report.skipped }, null, 2);
 }
 
@@ -27,7 +27,10 @@ function isTransportProblem(detail: string): boolean {
 export function renderTable(report: Report): string {
   const width = Math.max(5, ...report.checks.map((c) => c.name.length));
   const lines = [`STATUS  ${"CHECK".padEnd(width)}  DETAIL`];
-  for (const c of report.checks) lines.push(`${LABEL[c.status]}    ${c.name.padEnd(width)}  ${c.detail}`);
+  for (const c of report.checks) {
+    lines.push(`${LABEL[c.status]}    ${c.name.padEnd(width)}  ${c.detail}`);
+    for (const line of c.lines ?? []) lines.push(`${" ".repeat(10 + width)}${line}`);
+  }
   const counts = (s: CheckResult["status"]) => report.checks.filter((c) => c.status === s).length;
   lines.push("", `${counts("pass")} passed, ${counts("warn")} warnings, ${counts("fail")} failed`);
   for (const s of report.skipped) lines.push(`Not checked: ${s}`);

@@ -17,6 +17,8 @@ export interface VerifyTarget {
   oidcAppId?: string;
   /** The Okta org the connection federates (https origin), when the stack says. */
   oktaOrgUrl?: string;
+  /** The SCIM app's attributes the stack captured (scimApp.attributes); null: none captured yet. */
+  scimAppAttributes?: string[] | null;
 }
 
 interface ConnectionOutput {
@@ -27,6 +29,7 @@ interface ConnectionOutput {
   scimAppId?: string;
   oidcClientId?: string;
   oktaOrgUrl?: string;
+  scimAppAttributes?: string[] | null;
 }
 
 function isConnectionOutput(value: unknown): value is ConnectionOutput {
@@ -76,6 +79,7 @@ export function targetsFromStackOutputs(outputs: Record<string, unknown>, stack:
         // Okta gives an OIDC app the same id as its client id.
         oidcAppId: out.oidcClientId,
         oktaOrgUrl: typeof out.oktaOrgUrl === "string" ? out.oktaOrgUrl : undefined,
+        scimAppAttributes: Array.isArray(out.scimAppAttributes) ? out.scimAppAttributes.filter((a): a is string => typeof a === "string") : out.scimAppAttributes === null ? null : undefined,
       };
     });
 }

@@ -145,7 +145,8 @@ export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
           id: "PHASE-2",
           title: "Tell the stack the console steps are done",
           details: [
-            `Set ${input.configPath}.consoleStepsDone: true in Pulumi.${input.stackName}.yaml, open a pull request, and run \`pulumi up\` once it is merged.`,
+            `Capture the SCIM app's attributes with \`npm run verify -- --stack ${input.stackName} --connection ${input.connectionName} --capture-app-schema\` (OKTA_ORG_URL and OKTA_API_TOKEN set) and put the printed list under ${input.configPath}.scimApp.attributes; then set ${input.configPath}.consoleStepsDone: true in Pulumi.${input.stackName}.yaml, open a pull request, and run \`pulumi up\` once it is merged.`,
+            "The profile mapping maps exactly the captured attributes: none the app lacks, none forgotten (docs/okta-app-schema.md).",
             "That declares the Okta → app profile mapping (removing the three type mappings that break Auth0's PUT) and the custom app attributes with their SCIM namespaces.",
           ],
         },
@@ -163,7 +164,7 @@ function verifyStep(input: ChecklistInput): ChecklistStep {
     details: [
       `Run \`npm run verify -- --stack ${input.stackName} --connection ${input.connectionName} --write\` from this repository; after phase 2's \`pulumi up\` it must exit 0, and it prints the fix for every failure.`,
       "Before phase 2 the SCIM checks already pass; the Okta read-back then still reports the three type mappings that phase 2 removes.",
-      `For the read-backs set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET (a Management API client with read:scim_config, read:scim_token) and OKTA_ORG_URL=https://${input.oktaOrgName}.${input.oktaBaseUrl}, OKTA_API_TOKEN (an SSWS API token of an admin who can read apps, their groups and profile mappings, for example a Read-only Administrator).`,
+      `For the read-backs set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET (a Management API client with read:scim_config, read:scim_token, and read:users for the stored-user report) and OKTA_ORG_URL=https://${input.oktaOrgName}.${input.oktaBaseUrl}, OKTA_API_TOKEN (an SSWS API token of an admin who can read apps, their groups and profile mappings, for example a Read-only Administrator).`,
       "--write creates one clearly named test user; Okta never deletes users over SCIM, so it stays blocked in Auth0: delete it as the report says.",
       "Run it again without --write after every token rotation, and on a schedule to catch console edits.",
     ],

@@ -3,15 +3,21 @@
 // `okta.profile.Mapping` is declared with `deleteWhenAbsent: true`: every property it does not list is
 // set to "no mapping". That is how the three "type" mappings that break Auth0's PUT are removed (Auth0
 // procedure "Inbound SCIM for Okta Workforce connections", step "delete the mappings ... Type"), and why
-// every mapping worth keeping must be listed here.
+// every mapping worth keeping must be listed here. Deleting or replacing the mapping resource while
+// `deleteWhenAbsent` is on wipes every Okta → app mapping of the app (docs/okta-app-schema.md).
 //
-// The kept list is the set of SCIM 2.0 attributes Okta's SCIM app template maps by default, minus the
-// type mappings; custom attributes from config are appended. The names were checked against public
-// attribute tables of Okta SCIM 2.0 apps for the name, email and phone attributes (variable names
-// givenName, familyName, middleName, honorificPrefix, honorificSuffix, email, primaryPhone,
-// mobilePhone); the others follow Okta's naming but are not confirmed against a live app. An app
-// whose schema lacks one makes phase 2's `pulumi up` fail with a 400: the connection's
-// `omitBaseMappings` setting drops it from the list.
+// Phase 2 never guesses app attribute names: the list is built from the SCIM app's actual user schema,
+// `scimApp.attributes` in the stack config, which `npm run verify -- --capture-app-schema` reads from
+// Okta (GET /api/v1/meta/schemas/apps/{appId}/default) and a reviewer commits. Chosen over reading the
+// schema at deploy time because @pulumi/okta 7.0.0 has no data source for an app's user schema (only
+// resources that own single properties), a direct Okta call from the program would need the org's
+// credentials and network in every preview and in `npm run plan`, and a committed list makes a change
+// of the app's schema visible in review before it changes what Okta pushes. So:
+// - a base attribute below is mapped only when the app's schema has it (a name the app lacks would make
+//   `pulumi up` fail with a 400; only 8 of the names below are confirmed by public sources);
+// - every attribute the schema has is accounted for (crossFieldRules): mapped, a type mapping (left
+//   unmapped on purpose), `userName` (Okta fills it from the app's username format), a custom attribute
+//   of the config, or listed in `omitBaseMappings`; anything else is refused, so none is forgotten.
 import type { CustomAttributeConfig } from "../../config/schema";
 
 export interface ProfileMappingEntry {
@@ -81,10 +87,48 @@ export const BASE_OKTA_TO_APP_MAPPINGS: readonly ProfileMappingEntry[] = [
 /** Names of the app's base attributes: a custom attribute may not reuse one (validation refuses it). */
 export const BASE_APP_ATTRIBUTE_NAMES: ReadonlySet<string> = new Set(BASE_OKTA_TO_APP_MAPPINGS.map((m) => m.id));
 
+/** Okta fills the app's userName from the app's username format, not from the profile mapping. */
+export const USERNAME_APP_ATTRIBUTE = "userName";
+
 /**
- * The full, explicit mapping list for one SCIM app: the base list (less the attributes the connection
- * omits, for apps whose schema lacks them) plus one entry per custom attribute.
+ * The full, explicit mapping list for one SCIM app: the base entries whose attribute the app's schema
+ * has (less those the connection omits), plus one entry per custom attribute the stack declares.
  */
-export function oktaToAppMappings(customAttributes: readonly CustomAttributeConfig[], omit: readonly string[] = []): ProfileMappingEntry[] {
-  return [...BASE_OKTA_TO_APP_MAPPINGS.filter((m) => !omit.includes(m.id)), ...customAttributes.map((a) => push(a.index, a.source))];
+export function oktaToAppMappings(
+  customAttributes: readonly CustomAttributeConfig[],
+  omit: readonly string[],
+  appAttributes: readonly string[],
+): ProfileMappingEntry[] {
+  const inApp = new Set(appAttributes);
+  return [...BASE_OKTA_TO_APP_MAPPINGS.filter((m) => inApp.has(m.id) && !omit.includes(m.id)), ...customAttributes.map((a) => push(a.index, a.source))];
+}
+
+export interface AppSchemaProblem {
+  /** Which list the problem is in, and the entry's index there. */
+  list: "attributes" | "omitBaseMappings";
+  index: number;
+  message: string;
+}
+
+/** Attributes of the app's schema that nothing maps or deliberately leaves unmapped, and omissions that name nothing. */
+export function appSchemaProblems(appAttributes: readonly string[], customAttributes: readonly CustomAttributeConfig[], omit: readonly string[]): AppSchemaProblem[] {
+  const custom = new Set(customAttributes.map((a) => a.index));
+  const problems: AppSchemaProblem[] = [];
+  appAttributes.forEach((name, index) => {
+    const accounted =
+      BASE_APP_ATTRIBUTE_NAMES.has(name) || PUT_BREAKING_TYPE_ATTRIBUTES.includes(name) || name === USERNAME_APP_ATTRIBUTE || custom.has(name) || omit.includes(name);
+    if (!accounted) {
+      problems.push({
+        list: "attributes",
+        index,
+        message: `${name} is an attribute of the SCIM app that this project has no Okta source for: list it in omitBaseMappings to leave it unmapped (phase 2 clears any mapping it has), or declare it in customAttributes with its source`,
+      });
+    }
+  });
+  omit.forEach((name, index) => {
+    if (PUT_BREAKING_TYPE_ATTRIBUTES.includes(name)) problems.push({ list: "omitBaseMappings", index, message: `${name} is a type mapping, always left unmapped; remove it here` });
+    else if (custom.has(name)) problems.push({ list: "omitBaseMappings", index, message: `${name} is declared in customAttributes, which maps it; remove it from one of the two` });
+    else if (!appAttributes.includes(name)) problems.push({ list: "omitBaseMappings", index, message: `${name} is not an attribute of the SCIM app (scimApp.attributes); remove it` });
+  });
+  return problems;
 }

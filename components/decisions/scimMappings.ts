@@ -58,11 +58,27 @@ export function mappingsDuplicatingDefaults(additional: readonly ScimMapping[]):
   return additional.filter((m) => AUTH0_DEFAULT_OKTA_SCIM_MAPPINGS.some((d) => d.scim === m.scim || d.auth0 === m.auth0));
 }
 
-/** The full list sent to Auth0: the defaults, then the additional mappings (duplicates dropped). */
-export function scimMappings(additional: readonly ScimMapping[]): ScimMapping[] {
+/**
+ * The defaults with the connection's overrides applied: an override names a default by its Auth0
+ * attribute and gives the SCIM path to read it from instead (for example app_metadata.city from
+ * addresses[primary eq true].locality, because Okta sends addresses without type once the type
+ * mappings are removed). Validation (config/crossFieldRules.ts) guarantees each override names a
+ * default and keeps the list one-to-one.
+ */
+export function defaultMappingsWithOverrides(overrides: readonly ScimMapping[] = []): ScimMapping[] {
+  return AUTH0_DEFAULT_OKTA_SCIM_MAPPINGS.map((d) => ({ scim: overrides.find((o) => o.auth0 === d.auth0)?.scim ?? d.scim, auth0: d.auth0 }));
+}
+
+/** Whether an Auth0 attribute is one that Auth0's default okta mappings fill (what an override may name). */
+export function isDefaultAuth0Attribute(auth0: string): boolean {
+  return AUTH0_DEFAULT_OKTA_SCIM_MAPPINGS.some((d) => d.auth0 === auth0);
+}
+
+/** The full list sent to Auth0: the defaults (with overrides), then the additional mappings (duplicates dropped). */
+export function scimMappings(additional: readonly ScimMapping[], overrides: readonly ScimMapping[] = []): ScimMapping[] {
   const seen = new Set<string>();
   const out: ScimMapping[] = [];
-  for (const m of [...AUTH0_DEFAULT_OKTA_SCIM_MAPPINGS, ...additional]) {
+  for (const m of [...defaultMappingsWithOverrides(overrides), ...additional]) {
     if (!seen.has(key(m))) {
       seen.add(key(m));
       out.push({ scim: m.scim, auth0: m.auth0 });

@@ -122,6 +122,20 @@ export interface FailureContext {
   tokenId?: string;
   generation?: string;
   attempts?: number;
+  /** Where the client credentials came from (credentials.ts); absent in messages that predate it. */
+  credentialsFrom?: "environment" | "stack config";
+}
+
+/** Which settings to check after Auth0 refused the credentials, by where they came from. */
+function credentialSettings(ctx: FailureContext): string {
+  if (ctx.credentialsFrom === "environment") {
+    return "They came from the environment (AUTH0_DOMAIN names this tenant): check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or unset them to use the stack's oktaScim:auth0.";
+  }
+  const rotated =
+    ctx.credentialsFrom === "stack config"
+      ? " If the client secret was rotated, the configuration stored by the last `pulumi up` is stale: run `pulumi up` (or this command with --run-program), or set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET for it (docs/scim-token-lifecycle.md)."
+      : "";
+  return `Check oktaScim:auth0.clientId and oktaScim:auth0.clientSecret (set the secret with \`pulumi config set --secret --path 'oktaScim:auth0.clientSecret' <value>\`).${rotated}`;
 }
 
 const SCOPE_IN_DETAIL = /expected (?:any of|all of)?:?\s*([a-z_]+:[a-z_]+(?:\s*,\s*[a-z_]+:[a-z_]+)*)/i;
@@ -140,13 +154,14 @@ export function failureMessage(f: ApiFailure, ctx: FailureContext): string {
   const needed = OPERATION_SCOPES[ctx.operation];
   switch (f.kind) {
     case "unauthorized":
-      return `${head}: Auth0 refused the deploying client's credentials (401).${said} Check oktaScim:auth0.clientId and oktaScim:auth0.clientSecret (set the secret with \`pulumi config set --secret --path 'oktaScim:auth0.clientSecret' <value>\`).`;
+      return `${head}: Auth0 refused the deploying client's credentials (401).${said} ${credentialSettings(ctx)}`;
     case "forbidden": {
       if (f.duringLogin) {
         return `${head}: the deploying client may not call the Auth0 Management API (403 at login).${said} In the Auth0 dashboard, Applications → APIs → Auth0 Management API → Machine to Machine Applications: authorize the client and grant create:scim_token, read:scim_token and delete:scim_token.`;
       }
       const named = f.detail?.match(SCOPE_IN_DETAIL)?.[1] ?? needed;
-      return `${head}: the deploying client lacks the Management API scope ${named} (403).${said} Grant it in the Auth0 dashboard, Applications → APIs → Auth0 Management API → Machine to Machine Applications, then run again.`;
+      const which = ctx.credentialsFrom === "environment" ? " (the client named by AUTH0_CLIENT_ID in the environment)" : "";
+      return `${head}: the deploying client${which} lacks the Management API scope ${named} (403).${said} Grant it in the Auth0 dashboard, Applications → APIs → Auth0 Management API → Machine to Machine Applications, then run again.`;
     }
     case "not-found":
       return ctx.operation === "delete"
@@ -169,15 +184,27 @@ export function failureMessage(f: ApiFailure, ctx: FailureContext): string {
   }
 }
 
-/** Thrown by the token lifecycle: a message fit for the Pulumi CLI, plus the classified failure. */
+/**
+ * Thrown by the token lifecycle: a message fit for the Pulumi CLI, plus the classified failure.
+ * `message` is assigned explicitly: Pulumi's closure serialization turns `super(message)` into
+ * `Error.call(this, message)`, which sets nothing, so in the provider process the message would be
+ * lost (and the instance is no `Error` there: read messages with `messageOf`).
+ */
 export class ScimTokenApiError extends Error {
   constructor(
     message: string,
     readonly failure: ApiFailure,
   ) {
     super(message);
+    this.message = message;
     this.name = "ScimTokenApiError";
   }
+}
+
+/** The message of anything thrown, including errors of classes rebuilt by closure serialization. */
+export function messageOf(error: unknown): string {
+  const m = (error as { message?: unknown } | null)?.message;
+  return typeof m === "string" ? m : String(error);
 }
 
 /** Replaces every occurrence of each secret with a marker: the last guard before a message leaves. */

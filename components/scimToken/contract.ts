@@ -14,7 +14,7 @@ export const MIN_TOKEN_LIFETIME_SECONDS = 901;
  */
 export const MAX_TOKEN_LIFETIME_SECONDS = 365 * 24 * 60 * 60;
 
-/** Tenant credentials of the deploying machine-to-machine app. Secret end to end. */
+/** Tenant credentials of the deploying machine-to-machine app. Secret end to end; never in a token's state. */
 export interface TenantCredentials {
   domain: string;
   clientId: string;
@@ -31,10 +31,24 @@ export interface ScimTokenInputs {
   tokenLifetimeSeconds?: number;
   /** The generation name from config; also part of the resource name. */
   generation: string;
-  credentials: TenantCredentials;
+  /**
+   * The Auth0 tenant the token lives in (plain). The client credentials are not an input: they are
+   * looked up at call time (credentials.ts), so rotating them never touches a token.
+   */
+  domain: string;
 }
 
-/** Outputs (state) of one token resource. `token` and `credentials` are secret outputs. */
+/**
+ * What releases before credentials were looked up at call time kept in each token's inputs and
+ * outputs: the tenant credentials, client secret included. New code only meets it in `check`, `diff`
+ * and `update` (refresh and delete of such a token run the code stored with it), and the first
+ * update drops it from the state.
+ */
+export interface LegacyTokenState {
+  credentials?: Partial<TenantCredentials>;
+}
+
+/** Outputs (state) of one token resource. `token` is a secret output. */
 export interface ScimTokenOutputs extends ScimTokenInputs {
   tokenId: string;
   token: string;
@@ -43,6 +57,11 @@ export interface ScimTokenOutputs extends ScimTokenInputs {
   createdAt: string;
   /** When Okta (or anyone) last used the token; null when never. Refreshed by `pulumi refresh`. */
   lastUsedAt: string | null;
+  /**
+   * True once `pulumi refresh` saw validUntil pass. The token stays in the state (Auth0 still lists it
+   * and it may hold one of the connection's two slots) and every preview demands the rotation.
+   */
+  expired: boolean;
 }
 
 /** One entry of Auth0's token list (the token value is never listed). */
@@ -70,4 +89,13 @@ export function lifetimeProblem(seconds: unknown): string | undefined {
 /** True when the token's validUntil lies at or before `now`: Auth0 no longer accepts it. */
 export function isExpired(validUntil: string | null, now: Date): boolean {
   return validUntil !== null && Date.parse(validUntil) <= now.getTime();
+}
+
+/**
+ * Why a token cannot be imported (`import` option, `pulumi import`) or read by id (`id` option, `get`):
+ * Auth0 never returns a token's value after creation, so the state would hold a token whose value
+ * nobody can paste into Okta.
+ */
+export function importRefusal(what: string): string {
+  return `${what}: a SCIM token cannot be imported or read by id, because Auth0 never returns a token's value after creation (the state would hold a token nobody can paste into Okta). Declare the generation without import/id: \`pulumi up\` creates a new token; once Okta uses it, delete the old one in the Auth0 dashboard (the connection's Provisioning tab).`;
 }

@@ -4,10 +4,12 @@ import {
   ScimTokenApiError,
   failureMessage,
   isAmbiguousForCreate,
+  messageOf,
   type FailureContext,
   type TokenOperation,
 } from "./apiErrors";
 import { isExpired, type CreatedToken, type ListedToken } from "./contract";
+import type { CredentialSource } from "./credentials";
 import type { TokenApi } from "./managementClient";
 import { RetriesExhausted, withRetries, type RetryPolicy } from "./retry";
 
@@ -21,10 +23,14 @@ export interface TokenTarget {
   domain: string;
   connectionId: string;
   generation?: string;
+  /** Where the client credentials came from: failure messages name the settings to check. */
+  credentialsFrom?: CredentialSource;
 }
 
 /** Tolerance between our clock and Auth0's when recognising a token a failed POST may have created. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** Auth0 sets valid_until = created_at + token_lifetime; a little slack for rounding. */
+const LIFETIME_SLACK_MS = 5 * 1000;
 
 function fail(error: unknown, ctx: FailureContext): never {
   if (error instanceof RetriesExhausted) {
@@ -43,21 +49,51 @@ async function call<T>(deps: LifecycleDeps, op: TokenOperation, target: TokenTar
 
 const sameScopes = (a: readonly string[], b: readonly string[]) => [...a].sort().join(" ") === [...b].sort().join(" ");
 
+/** One POST: what it sent, and when it was sent. */
+export interface CreateAttempt {
+  scopes: readonly string[];
+  tokenLifetimeSeconds?: number;
+  startedAt: Date;
+}
+
+/**
+ * Whether `t` can be the token that `attempt` created: the same scopes, the same lifetime (valid_until
+ * = created_at + lifetime, or no expiry for no lifetime), created between the attempt's start and
+ * `now` (give or take clock skew). Nothing wider. Pure.
+ */
+export function couldBeCreatedBy(t: ListedToken, attempt: CreateAttempt, now: Date): boolean {
+  if (!sameScopes(t.scopes, attempt.scopes)) return false;
+  const created = Date.parse(t.createdAt);
+  if (Number.isNaN(created) || created < attempt.startedAt.getTime() - CLOCK_SKEW_MS || created > now.getTime() + CLOCK_SKEW_MS) return false;
+  if (attempt.tokenLifetimeSeconds === undefined) return t.validUntil === null;
+  if (t.validUntil === null) return false;
+  return Math.abs(Date.parse(t.validUntil) - created - attempt.tokenLifetimeSeconds * 1000) <= LIFETIME_SLACK_MS;
+}
+
 /**
  * After a POST failed in a way that may have created a token (5xx, timeout, lost connection), deletes
- * tokens that appeared since `before` with our scopes: their value was never seen, so nobody can use
- * them, and left alone they would hold one of the connection's two slots unrecorded.
+ * the one token that POST can have created: its value was never seen, so nobody can use it, and left
+ * alone it would hold one of the connection's two slots unrecorded. `known` holds every token seen
+ * before (this run's first list and earlier cleanups): never a candidate, and it grows. Two or more
+ * candidates mean someone else created a matching token meanwhile: this run cannot tell which is its
+ * own, so it deletes none and stops with the ids.
  */
-async function removeUnrecordedTokens(deps: LifecycleDeps, target: TokenTarget, before: ReadonlySet<string>, scopes: readonly string[], startedAt: Date) {
-  const now = await call(deps, "list", target, () => deps.api.list(target.connectionId));
-  const strays = now.filter(
-    (t) => !before.has(t.tokenId) && sameScopes(t.scopes, scopes) && Date.parse(t.createdAt) >= startedAt.getTime() - CLOCK_SKEW_MS,
-  );
-  for (const stray of strays) {
+async function removeUnrecordedToken(deps: LifecycleDeps, target: TokenTarget, known: Set<string>, attempt: CreateAttempt) {
+  const listed = await call(deps, "list", target, () => deps.api.list(target.connectionId));
+  const now = deps.now();
+  const candidates = listed.filter((t) => !known.has(t.tokenId) && couldBeCreatedBy(t, attempt, now));
+  for (const t of listed) known.add(t.tokenId);
+  if (candidates.length > 1) {
+    const ids = candidates.map((t) => t.tokenId).join(", ");
+    throw new Error(
+      `Creating the SCIM token of generation "${target.generation ?? "?"}" on connection ${target.connectionId} failed without a clear answer, and meanwhile ${candidates.length} tokens with the same scopes and lifetime appeared (${ids}): one may be from this request, the others from someone else. None was deleted. In the Auth0 dashboard keep the ones in use (last used) and delete the rest, then run again.`,
+    );
+  }
+  for (const stray of candidates) {
     await call(deps, "delete", target, () => deps.api.remove(target.connectionId, stray.tokenId), {
       tokenId: stray.tokenId,
-    }).catch((error: Error) => {
-      throw new Error(`${error.message} This token was created by a request that failed; it is not recorded in the stack: delete it in the Auth0 dashboard.`);
+    }).catch((error: unknown) => {
+      throw new Error(`${messageOf(error)} This token was created by a request that failed; it is not recorded in the stack: delete it in the Auth0 dashboard.`);
     });
   }
 }
@@ -71,21 +107,25 @@ export async function createScimToken(
   target: TokenTarget,
   request: { scopes: string[]; tokenLifetimeSeconds?: number },
 ): Promise<CreatedToken> {
-  const before = new Set((await call(deps, "list", target, () => deps.api.list(target.connectionId))).map((t) => t.tokenId));
-  const startedAt = deps.now();
+  const known = new Set<string>((await call(deps, "list", target, () => deps.api.list(target.connectionId))).map((t) => t.tokenId));
+  // The POST the next cleanup is about (withRetries cleans up before each retry).
+  let last: CreateAttempt = { ...request, startedAt: deps.now() };
   const attempt = () =>
     withRetries(
-      () => deps.api.create(target.connectionId, request),
+      () => {
+        last = { ...request, startedAt: deps.now() };
+        return deps.api.create(target.connectionId, request);
+      },
       deps.retry,
       async (failure) => {
-        if (isAmbiguousForCreate(failure)) await removeUnrecordedTokens(deps, target, before, request.scopes, startedAt);
+        if (isAmbiguousForCreate(failure)) await removeUnrecordedToken(deps, target, known, last);
       },
     );
   try {
     return await attempt();
   } catch (error) {
     if (error instanceof RetriesExhausted && isAmbiguousForCreate(error.failure)) {
-      await removeUnrecordedTokens(deps, target, before, request.scopes, startedAt);
+      await removeUnrecordedToken(deps, target, known, last);
     }
     if (error instanceof RetriesExhausted && error.failure.kind === "conflict") {
       const expired = (await call(deps, "list", target, () => deps.api.list(target.connectionId))).filter((t) => isExpired(t.validUntil, deps.now()));
@@ -105,9 +145,10 @@ export async function createScimToken(
 }
 
 /**
- * The token as Auth0 lists it now, or undefined when it is gone: deleted outside Pulumi, expired, or
- * its connection no longer exists. Pulumi then drops it from the state on refresh and the next
- * `pulumi up` creates it again.
+ * The token as Auth0 lists it now, expired or not, or undefined when it is gone: deleted outside
+ * Pulumi, or its connection no longer exists. Pulumi then drops it from the state on refresh and the
+ * next `pulumi up` creates it again. An expired token is not gone: Auth0 still lists it, it may hold
+ * one of the two slots, and recreating it would hand out a value Okta does not have.
  */
 export async function readScimToken(deps: LifecycleDeps, target: TokenTarget, tokenId: string): Promise<ListedToken | undefined> {
   let tokens: ListedToken[];
@@ -118,7 +159,7 @@ export async function readScimToken(deps: LifecycleDeps, target: TokenTarget, to
     throw error;
   }
   const found = tokens.find((t) => t.tokenId === tokenId);
-  return found && !isExpired(found.validUntil, deps.now()) ? found : undefined;
+  return found;
 }
 
 /** Deletes a token; one that is already gone (404) counts as deleted. */

@@ -7,12 +7,14 @@
 //   `transportFetch` therefore never rejects on its own: a transport failure becomes a synthetic 599
 //   answer that apiErrors.ts classifies, and its own (unref'd) timeout bounds every request.
 // - `ManagementClient` always builds https://{domain}; the `fetch` option is the seam tests use to
-//   send those requests to a server on 127.0.0.1 while the real SDK does everything else.
+//   send those requests to a server on 127.0.0.1 while the real SDK does everything else. By default
+//   it is proxyFetch.ts's transport, which honours HTTPS_PROXY / NO_PROXY like every other tool.
 //
 // The SDK is `require`d inside the function, never imported at module level: this module is
 // serialized into the dynamic provider, and a runtime require keeps the SDK out of the closure.
 import { TRANSPORT_FAILURE_STATUS, type TransportFailureBody } from "./apiErrors";
 import type { CreatedToken, ListedToken, TenantCredentials } from "./contract";
+import { fetchForEnvironment } from "./proxyFetch";
 
 export interface TokenApi {
   list(connectionId: string): Promise<ListedToken[]>;
@@ -21,7 +23,7 @@ export interface TokenApi {
 }
 
 export interface TokenApiOptions {
-  /** Transport under the SDK; global fetch by default. */
+  /** Transport under the SDK; by default fetch through the proxy the environment names, if any. */
   fetch?: typeof fetch;
   /** Per request, login included. */
   timeoutMs?: number;
@@ -34,8 +36,12 @@ function describeTransportError(error: unknown): string {
   return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? "network error";
 }
 
-/** Wraps `base` so that it resolves on every transport failure and gives up after `timeoutMs`. */
-export function transportFetch(base: typeof fetch, timeoutMs: number): typeof fetch {
+/**
+ * Wraps `base` so that it resolves on every transport failure and gives up after `timeoutMs`. The
+ * failure answer has status `failureStatus` (599 by default, which the SDK retries like any 5xx; a
+ * caller that must not retry transport failures passes a 4xx).
+ */
+export function transportFetch(base: typeof fetch, timeoutMs: number, failureStatus: number = TRANSPORT_FAILURE_STATUS): typeof fetch {
   return async (input, init) => {
     const own = AbortSignal.timeout(timeoutMs);
     const callerSignal = init?.signal ?? undefined;
@@ -48,7 +54,7 @@ export function transportFetch(base: typeof fetch, timeoutMs: number): typeof fe
       const body: TransportFailureBody = own.aborted
         ? { transport_error: "timeout", detail: `no answer within ${timeoutMs} ms` }
         : { transport_error: "network", detail: describeTransportError(error) };
-      return new Response(JSON.stringify(body), { status: TRANSPORT_FAILURE_STATUS, headers: { "content-type": "application/json" } });
+      return new Response(JSON.stringify(body), { status: failureStatus, headers: { "content-type": "application/json" } });
     }
   };
 }
@@ -81,7 +87,7 @@ export function createTokenApi(credentials: TenantCredentials, options: TokenApi
     domain: credentials.domain,
     clientId: credentials.clientId,
     clientSecret: credentials.clientSecret,
-    fetch: transportFetch(options.fetch ?? fetch, timeoutMs),
+    fetch: transportFetch(options.fetch ?? fetchForEnvironment(), timeoutMs),
     // Retries belong to retry.ts (one policy for login and API calls, Retry-After honoured).
     maxRetries: 0,
     // Ours fires first; the SDK's timer is then cleared because our fetch resolves.

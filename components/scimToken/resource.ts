@@ -1,8 +1,9 @@
 // The SCIM token as a Pulumi resource: created through the Management API with an optional lifetime,
-// read back on refresh, deleted on destroy (see provider.ts). The token value and the tenant
-// credentials are secret outputs; the credentials are secret inputs too.
+// read back on refresh, deleted on destroy (see provider.ts). The token value is a secret output.
+// No credential is an input: the provider looks them up at call time (credentials.ts), from the
+// environment or from the explicit provider that carries the stack's oktaScim:auth0 (engineProvider.ts).
 import * as pulumi from "@pulumi/pulumi";
-import { SCIM_TOKEN_KIND, type TenantCredentials } from "./contract";
+import { SCIM_TOKEN_KIND, importRefusal } from "./contract";
 import { scimTokenProvider } from "./provider";
 
 export interface ScimTokenArgs {
@@ -12,7 +13,8 @@ export interface ScimTokenArgs {
   /** Absent = no expiry. */
   tokenLifetimeSeconds?: number;
   generation: string;
-  credentials: pulumi.Input<TenantCredentials>;
+  /** The Auth0 tenant domain (oktaScim:auth0.domain). */
+  domain: string;
 }
 
 /** Resource type in the engine: `pulumi-nodejs:dynamic/scimToken:ScimToken`. */
@@ -26,9 +28,14 @@ export class ScimToken extends pulumi.dynamic.Resource {
   declare readonly validUntil: pulumi.Output<string | null>;
   declare readonly createdAt: pulumi.Output<string>;
   declare readonly lastUsedAt: pulumi.Output<string | null>;
+  /** Set by `pulumi refresh` once validUntil passed (see contract.ts). */
+  declare readonly expired: pulumi.Output<boolean>;
   declare readonly generation: pulumi.Output<string>;
 
   constructor(name: string, args: ScimTokenArgs, opts?: pulumi.CustomResourceOptions) {
+    // Refused before anything is registered (the engine's import would reach the provider with no
+    // serialized code at all, and fail with an unrelated message).
+    if (opts?.import !== undefined || opts?.id !== undefined) throw new Error(importRefusal(`ScimToken "${name}"`));
     super(
       scimTokenProvider,
       name,
@@ -38,14 +45,15 @@ export class ScimToken extends pulumi.dynamic.Resource {
         scopes: args.scopes,
         tokenLifetimeSeconds: args.tokenLifetimeSeconds,
         generation: args.generation,
-        credentials: pulumi.secret(args.credentials),
+        domain: args.domain,
         tokenId: undefined,
         token: undefined,
         validUntil: undefined,
         createdAt: undefined,
         lastUsedAt: undefined,
+        expired: undefined,
       },
-      { ...opts, additionalSecretOutputs: ["token", "credentials"] },
+      { ...opts, additionalSecretOutputs: ["token"] },
       "scimToken",
       "ScimToken",
     );

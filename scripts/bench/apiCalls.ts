@@ -82,7 +82,8 @@ export const RESOURCE_CALLS: Record<string, (inputs: Record<string, unknown>) =>
 /** Per lookup token: calls per program run. */
 export const INVOKE_CALLS: Record<string, { api: Api; perRun: number; calls: string }> = {
   "okta:group/getGroup:getGroup": { api: "okta", perRun: 1, calls: "GET /groups?q={name} (groups given by id need no lookup)" },
-  "okta:user/getUserType:getUserType": { api: "okta", perRun: 1, calls: "GET /meta/types/user" },
+  "okta:user/getUserType:getUserType": { api: "okta", perRun: 1, calls: "GET /meta/types/user (once per org; none with oktaOrgs[].defaultUserTypeId)" },
+  "okta:user/getUser:getUser": { api: "okta", perRun: 1, calls: "GET /users/{id} or GET /users?search=profile.login eq … (skipRoles/skipGroups: no role or group calls)" },
 };
 
 /** Once per Okta provider per operation (cached in the provider process): GET /.well-known/okta-organization. */

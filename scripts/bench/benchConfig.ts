@@ -4,6 +4,7 @@
 // project's own validation (config/load.ts), or the benchmark would measure an error path.
 import type { RawConfig } from "../../config/load";
 import { CONFIG_NAMESPACE } from "../../config/schema";
+import { BASE_OKTA_TO_APP_MAPPINGS } from "../../components/decisions/oktaProfileMappings";
 import { secretMarker, toRawConfig, type StackConfigValues } from "../../offline/stackFile";
 
 export interface BenchShape {
@@ -33,7 +34,8 @@ function connectionEntry(shape: BenchShape, c: number): Record<string, unknown> 
     oktaOrg: `bu-${pad(c, 4)}`,
     enabledClients: ["BenchClient0000000000001"],
     oidcApp: { label: `Auth0 bench ${c} - log in` },
-    scimApp: { label: `Auth0 bench ${c} - provisioning`, url: `https://${BENCH_AUTH0_DOMAIN}` },
+    // Phase 2 maps the SCIM app's captured attributes: the whole base list plus the custom ones.
+    scimApp: { label: `Auth0 bench ${c} - provisioning`, url: `https://${BENCH_AUTH0_DOMAIN}`, attributes: [...BASE_OKTA_TO_APP_MAPPINGS.map((m) => m.id), ...attrs] },
     groups: Array.from({ length: shape.groups }, (_, g) => (g % 2 === 0 ? { id: benchGroupId(c, g) } : { name: `BU ${c} team ${g}` })),
     scim: {
       tokenScopes: ["get:users", "post:users", "put:users"],

@@ -23,9 +23,11 @@ test("ordinary mappings are not type mappings", () => {
 
 test("the base list holds no type mapping and custom attributes are appended", () => {
   expect(BASE_OKTA_TO_APP_MAPPINGS.filter(isPutBreakingTypeMapping)).toEqual([]);
-  const list = oktaToAppMappings([
-    { index: "badgeNumber", title: "Badge", type: "string", externalName: "badgeNumber", externalNamespace: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", source: "user.badge" },
-  ]);
+  const list = oktaToAppMappings(
+    [{ index: "badgeNumber", title: "Badge", type: "string", externalName: "badgeNumber", externalNamespace: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", source: "user.badge" }],
+    [],
+    BASE_OKTA_TO_APP_MAPPINGS.map((m) => m.id),
+  );
   expect(list).toHaveLength(BASE_OKTA_TO_APP_MAPPINGS.length + 1);
   expect(list[list.length - 1]).toEqual({ id: "badgeNumber", expression: "user.badge", pushStatus: "PUSH" });
 });

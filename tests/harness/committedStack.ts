@@ -2,17 +2,20 @@
 // config (deep-copied) for tests that change one setting.
 import { cloneValues, readStackFile, toRawConfig, type StackConfigValues } from "./stackFile";
 import { runProgram, type ProgramRun, type Registration } from "./runProgram";
+import type { MockCloud } from "./mockCloud";
 
 export interface CommittedStackOptions {
   mutate?: (values: StackConfigValues) => void;
   preview?: boolean;
+  /** What the mocked providers answer (default: deterministic fake ids). */
+  cloud?: MockCloud;
 }
 
 export async function runCommittedStack(stack: string, options: CommittedStackOptions = {}): Promise<ProgramRun> {
   const { values, secretKeys } = readStackFile(stack);
   const copy = cloneValues(values);
   options.mutate?.(copy);
-  return runProgram(toRawConfig(copy, secretKeys), { stack, preview: options.preview });
+  return runProgram(toRawConfig(copy, secretKeys), { stack, preview: options.preview, cloud: options.cloud });
 }
 
 /** The registrations of one type (optionally of one connection, by name prefix). */

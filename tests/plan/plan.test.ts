@@ -7,6 +7,8 @@ import { parse } from "yaml";
 import { planStack, renderPlanJson, renderPlanMarkdown, providerLabel } from "../../offline/plan";
 import { REPO_ROOT, SECRET_MARKER_PREFIX } from "../../offline/stackFile";
 import { parsePlanArgs, runPlanCommand } from "../../scripts/plan";
+import { compactJson } from "../../offline/compactJson";
+import { differenceFrom, referenceFor } from "../../offline/planReferences";
 
 async function command(argv: string[], plansDir?: string) {
   let out = "";
@@ -85,8 +87,12 @@ test("provider references are shown without URN prefix or id", () => {
 });
 
 test("arguments: --stack is required, --format is markdown or json", () => {
-  expect(parsePlanArgs(["--stack", "dev"])).toEqual({ stack: "dev", format: "markdown", check: false, write: false });
-  expect(parsePlanArgs(["--stack", "prod", "--format", "json", "--check"])).toEqual({ stack: "prod", format: "json", check: true, write: false });
+  expect(parsePlanArgs(["--stack", "dev"])).toEqual({ stacks: ["dev"], format: "markdown", check: false, write: false });
+  expect(parsePlanArgs(["--stack", "prod", "--format", "json", "--check"])).toEqual({ stacks: ["prod"], format: "json", check: true, write: false });
+  expect(parsePlanArgs(["--all", "--check"])).toEqual({ stacks: expect.arrayContaining(["dev", "prod"]), format: "markdown", check: true, write: false });
+  expect(parsePlanArgs(["--all"])).toEqual({ error: expect.stringContaining("--all goes with --check or --write") });
+  expect(parsePlanArgs(["--all", "--stack", "dev", "--check"])).toEqual({ error: expect.stringContaining("--stack and --all exclude each other") });
+  expect(parsePlanArgs(["--stack", "dev", "--help"])).toEqual({ help: true });
   expect(parsePlanArgs(["--stack", "prod", "--check", "--write"])).toEqual({ error: expect.stringContaining("exclude each other") });
   expect(parsePlanArgs([])).toEqual({ error: expect.stringContaining("--stack <name> is required") });
   expect(parsePlanArgs(["--stack", "dev", "--format", "yaml"])).toEqual({ error: expect.stringContaining("--format must be markdown or json") });
@@ -143,4 +149,100 @@ test("usage errors exit 2", async () => {
   const result = await command(["--stack"]);
   expect(result.code).toBe(2);
   expect(result.err).toContain("usage: npm run plan");
+});
+
+test("--help explains every option and exits 0", async () => {
+  const result = await command(["--help"]);
+  expect(result.code).toBe(0);
+  for (const option of ["--stack", "--all", "--format", "--write", "--check"]) expect(result.out).toContain(option);
+});
+
+describe("stack files the plan cannot simply read", () => {
+  let dir: string;
+  const prodConfig = () => fs.readFileSync(path.join(REPO_ROOT, "Pulumi.prod.yaml"), "utf8");
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-stackfile-"))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("a YAML syntax error names the file, line and column", async () => {
+    const broken = prodConfig().replace("    domain: acme.us.auth0.com", "   domain: acme.us.auth0.com");
+    fs.writeFileSync(path.join(dir, "Pulumi.broken.yaml"), broken);
+    const line = broken.split("\n").findIndex((l) => l === "   domain: acme.us.auth0.com") + 1;
+    await expect(planStack("broken", dir)).rejects.toThrow(new RegExp(`^Pulumi\\.broken\\.yaml:${line}:\\d+: `));
+  });
+
+  test("with a Pulumi ESC environment, credentials kept there show as [secret] and the plan says so", async () => {
+    const withoutSecrets = prodConfig()
+      .replace(/\n    clientSecret:\n      secure: \S+/, "")
+      .replace(/\n      apiToken:\n        secure: \S+/, "")
+      .replace("config:\n", "environment:\n  - acme/prod\nconfig:\n");
+    expect(withoutSecrets).not.toMatch(/secure: v1/);
+    fs.writeFileSync(path.join(dir, "Pulumi.esc.yaml"), withoutSecrets);
+    const plan = await planStack("esc", dir);
+    expect(plan.environments).toEqual(["acme/prod"]);
+    const markdown = renderPlanMarkdown(plan);
+    expect(markdown).toContain("Pulumi ESC environment(s) `acme/prod`");
+    expect(markdown).toContain('"clientSecret": "[secret]"');
+    expect(markdown).toContain('"apiToken": "[secret]"');
+    expect(markdown).not.toContain(SECRET_MARKER_PREFIX);
+  });
+
+  test("with a Pulumi ESC environment, a missing non-secret setting fails and the message says the plan cannot read the environment", async () => {
+    const noConnections = prodConfig().replace(/  oktaScim:connections:[\s\S]*$/, "").replace("config:\n", "environment:\n  - acme/prod\nconfig:\n");
+    fs.writeFileSync(path.join(dir, "Pulumi.esc.yaml"), noConnections);
+    await expect(planStack("esc", dir)).rejects.toThrow(/oktaScim:connections: is required[\s\S]*imports the Pulumi ESC environment\(s\) acme\/prod; the offline plan cannot read them/);
+  });
+});
+
+describe("the markdown plan, shorter with nothing hidden", () => {
+  test("the dev plan is at most half the 1,125 lines it had when every shared list was repeated", async () => {
+    expect(renderPlanMarkdown(await planStack("dev")).split("\n").length).toBeLessThanOrEqual(562);
+  });
+
+  test.each(["dev", "prod"])("%s: every referenced list is exactly its reference plus the differences shown", async (stack) => {
+    const plan = await planStack(stack);
+    let checked = 0;
+    for (const r of plan.resources) {
+      for (const [property, value] of Object.entries(r.inputs as Record<string, unknown>)) {
+        const reference = referenceFor(r.type, property);
+        if (!reference || !Array.isArray(value)) continue;
+        const diff = differenceFrom(reference, value as Record<string, unknown>[]);
+        // A list not built on the reference is printed whole (its compact JSON is checked below).
+        if (!diff) continue;
+        const key = reference.key;
+        const rebuilt = new Map(reference.entries.map((e) => [key(e), e]));
+        for (const e of diff.removed) rebuilt.delete(key(e));
+        for (const c of diff.changed) rebuilt.set(key(c.to), c.to);
+        for (const e of diff.added) rebuilt.set(key(e), e);
+        const sortJson = (l: readonly Record<string, unknown>[]) => l.map((e) => compactJson(e)).sort();
+        expect(sortJson([...rebuilt.values()])).toEqual(sortJson(value as Record<string, unknown>[]));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(stack === "dev" ? 3 : 1);
+  });
+
+  test("differences are spelled out: an added, a changed and a removed entry each get a line", () => {
+    const reference = referenceFor("auth0:index/connectionScimConfiguration:ConnectionScimConfiguration", "mappings")!;
+    const list = reference.entries.slice(1).map((e) => (e.auth0 === "email" ? { ...e, scim: "emails[type eq \"work\"].value" } : e));
+    list.push({ auth0: "app_metadata.badge_number", scim: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.badgeNumber" });
+    const diff = differenceFrom(reference, list)!;
+    expect(diff.removed).toEqual([reference.entries[0]]);
+    expect(diff.changed.map((c) => c.to.scim)).toEqual(['emails[type eq "work"].value']);
+    expect(diff.added.map((e) => e.auth0)).toEqual(["app_metadata.badge_number"]);
+    // A list not built on the reference is shown whole.
+    expect(differenceFrom(reference, list.slice(0, 3))).toBeUndefined();
+  });
+
+  test("the console checklist is a Markdown list, not an escaped JSON string", async () => {
+    const markdown = renderPlanMarkdown(await planStack("prod"));
+    expect(markdown).toContain("## Console checklist: okta-acme\n\n1. [O6-7] ");
+    expect(markdown).toContain('"consoleChecklist": "<see Console checklist: okta-acme>"');
+    expect(markdown).not.toContain("\\n");
+  });
+
+  test("the compact JSON is the same value as the full JSON", async () => {
+    const plan = await planStack("dev");
+    for (const r of plan.resources) expect(JSON.parse(compactJson(r.inputs))).toEqual(r.inputs);
+    expect(JSON.parse(compactJson(plan.outputs))).toEqual(plan.outputs);
+  });
 });

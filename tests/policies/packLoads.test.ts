@@ -37,7 +37,7 @@ beforeAll(async () => {
     child.on("exit", (code) => reject(new Error(`the pack exited (${code}) before serving:\n${stderr}`)));
   });
   client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-}, 180000);
+});
 
 afterAll(async () => {
   client?.close();

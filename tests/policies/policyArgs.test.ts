@@ -63,7 +63,10 @@ describe("stack validation arguments", () => {
     const connection = stackResource(CONNECTION);
     expect(token.propertyDependencies.connectionId).toEqual([connection]);
     expect(token.parent?.type).toBe("oktaScim:index:OktaAuth0ScimIntegration");
-    expect(token.dependencies.map((d) => d.type).sort()).toEqual([CONNECTION, "auth0:index/connectionScimConfiguration:ConnectionScimConfiguration"]);
+    // The token also waits for the connection's Okta assignments (delete order: tests/program/deleteSafety.test.ts).
+    expect(new Set(token.dependencies.map((d) => d.type))).toEqual(
+      new Set([CONNECTION, "auth0:index/connectionScimConfiguration:ConnectionScimConfiguration", "okta:index/appGroupAssignments:AppGroupAssignments", "okta:app/user:User"]),
+    );
     expect(token.provider?.type).toBe("pulumi:providers:pulumi-nodejs");
     expect(dev.stackResources[0].type).toBe("pulumi:pulumi:Stack");
   });

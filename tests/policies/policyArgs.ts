@@ -49,7 +49,10 @@ const keyOf = (r: { type: string; name: string }) => `${r.type}::${r.name}`;
  */
 export function toWireValue(value: unknown): unknown {
   if (pulumi.isUnknown(value)) return pulumi.runtime.unknownValue;
-  if (Array.isArray(value)) return value.map(toWireValue);
+  // Array.from, not value.map: map builds its result in the realm of `value`, and the registrations
+  // come from structuredClone (Node's realm, not jest's): the runtime proxy wraps only objects that are
+  // `instanceof Object` in its own realm, so unknowns inside such arrays would never throw.
+  if (Array.isArray(value)) return Array.from(value, (v) => toWireValue(v));
   if (value !== null && typeof value === "object") {
     const v = value as Record<string, unknown>;
     if (v[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig) return toWireValue(v.value);

@@ -54,7 +54,10 @@ test("O16: custom attributes carry externalName and a SCIM 2.0 namespace, and ex
 test("flipping consoleStepsDone on prod declares phase 2 and changes nothing of phase 1", async () => {
   const flipped = await runCommittedStack("prod", {
     mutate: (v) => {
-      (v["oktaScim:connections"] as { consoleStepsDone: boolean }[])[0].consoleStepsDone = true;
+      const connection = (v["oktaScim:connections"] as { consoleStepsDone: boolean; scimApp: Record<string, unknown> }[])[0];
+      connection.consoleStepsDone = true;
+      // Phase 2 maps the SCIM app's captured attributes (verify --capture-app-schema).
+      connection.scimApp.attributes = ["userName", "givenName", "familyName", "email"];
     },
   });
   expect(ofType(flipped, T.profileMapping)).toHaveLength(1);

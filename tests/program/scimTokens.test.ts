@@ -5,7 +5,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { runCommittedStack, ofType, T } from "../harness/committedStack";
 import { ProgramFailure, type ProgramRun } from "../harness/runProgram";
 import { SECRET_MARKER_PREFIX, type StackConfigValues } from "../harness/stackFile";
+import { testCloud } from "../harness/mockCloud";
 import { SCIM_TOKEN_KIND } from "../../components/scimToken/contract";
+import { PROVIDER_TENANT_KEY } from "../../components/scimToken/credentials";
 
 const NINETY_DAYS = 7776000;
 type Conn = { scim: { tokens: unknown[] } };
@@ -15,7 +17,7 @@ const rotate = (v: StackConfigValues) => {
 
 interface ConnectionOutputs {
   consoleChecklist: string;
-  scimTokens: { generation: string; tokenId: string; validUntil: string | null; lastUsedAt: string | null; tokenOutput: string }[];
+  scimTokens: { generation: string; tokenId: string; validUntil: string | null; lastUsedAt: string | null; expired: boolean; tokenOutput: string }[];
 }
 
 let dev: ProgramRun;
@@ -32,23 +34,46 @@ test.each(["okta-acme", "okta-globex"])("dev: %s declares one expiring token thr
   expect(token.inputs).toMatchObject({ kind: SCIM_TOKEN_KIND, generation: "2026-11", tokenLifetimeSeconds: NINETY_DAYS, scopes: ["get:users", "post:users", "put:users"] });
   expect(token.inputs.connectionId).toMatch(/^con_/);
   expect(token.provider).toMatch(/[$:]pulumi:providers:pulumi-nodejs::scim-token-resources::/);
-  expect(token.dependsOn).toEqual([`${T.scimConfiguration}::${connection}-scim-configuration`]);
-  // The tenant credentials travel as a secret input, and never inside the serialized provider.
-  expect(token.secretInputs).toContain("credentials");
-  expect(token.inputs.credentials).toMatchObject({ domain: "acme-dev.eu.auth0.com", clientSecret: `${SECRET_MARKER_PREFIX}oktaScim:auth0.clientSecret` });
-  expect(token.inputs.__provider as string).not.toContain(SECRET_MARKER_PREFIX);
+  // (It also waits for the connection's Okta assignments: tests/program/deleteSafety.test.ts, item 8.)
+  expect(token.dependsOn).toContain(`${T.scimConfiguration}::${connection}-scim-configuration`);
+  // The token names its tenant; no credential is a token input, nor inside the serialized provider.
+  expect(token.inputs.domain).toBe("acme-dev.eu.auth0.com");
+  expect(token.inputs).not.toHaveProperty("credentials");
+  expect(JSON.stringify(token.inputs)).not.toContain(SECRET_MARKER_PREFIX);
   expect(ofType(dev, "auth0:index/connectionScimToken:ConnectionScimToken")).toHaveLength(0);
 });
 
-test("dev: one pulumi-nodejs provider serves every token", () => {
-  expect(ofType(dev, T.dynamicProvider).map((r) => r.name)).toEqual(["scim-token-resources"]);
+test("dev: one pulumi-nodejs provider serves every token and carries the tenant credentials, secret", () => {
+  const providers = ofType(dev, T.dynamicProvider);
+  expect(providers.map((r) => r.name)).toEqual(["scim-token-resources"]);
+  // The token provider's `configure` reads this key (components/scimToken/credentials.ts).
+  expect(providers[0].secretInputs).toEqual([PROVIDER_TENANT_KEY]);
+  expect(JSON.parse(providers[0].inputs[PROVIDER_TENANT_KEY] as string)).toEqual({
+    domain: "acme-dev.eu.auth0.com",
+    clientId: expect.any(String),
+    clientSecret: `${SECRET_MARKER_PREFIX}oktaScim:auth0.clientSecret`,
+  });
 });
 
 test("dev: the connection output lists each token's id and validUntil (90 days after creation)", () => {
   const out = dev.resolved["okta-acme"] as ConnectionOutputs;
   expect(out.scimTokens).toEqual([
-    { generation: "2026-11", tokenId: expect.stringMatching(/^tok_/), validUntil: "2027-02-26T00:00:00.000Z", lastUsedAt: null, tokenOutput: "okta-acme-scim-token-2026-11" },
+    { generation: "2026-11", tokenId: expect.stringMatching(/^tok_/), validUntil: "2027-02-26T00:00:00.000Z", lastUsedAt: null, expired: false, tokenOutput: "okta-acme-scim-token-2026-11" },
   ]);
+});
+
+test("a token a refresh saw expire is marked in the connection output", async () => {
+  // The state after `pulumi refresh` of an expired token (components/scimToken/provider.ts read).
+  const refreshed = await runCommittedStack("dev", {
+    cloud: {
+      ...testCloud,
+      resourceState: (args) => {
+        const answer = testCloud.resourceState(args);
+        return args.type === T.scimToken ? { ...answer, state: { ...answer.state, expired: true } } : answer;
+      },
+    },
+  });
+  expect((refreshed.resolved["okta-acme"] as ConnectionOutputs).scimTokens.map((t) => t.expired)).toEqual([true]);
 });
 
 test("without scim.tokens: one default generation, no lifetime input, no expiry", async () => {
@@ -69,8 +94,11 @@ test("rotation: a second generation adds exactly one token and leaves the first 
 
 test("rotation: the newer generation is created after the older one, never in parallel", () => {
   const [older, newer] = ofType(rotation, T.scimToken, "okta-acme");
-  expect(older.dependsOn).toEqual([`${T.scimConfiguration}::okta-acme-scim-configuration`]);
-  expect(newer.dependsOn).toEqual([`${T.scimConfiguration}::okta-acme-scim-configuration`, `${T.scimToken}::${older.name}`]);
+  const tokens = (r: { dependsOn: string[] }) => r.dependsOn.filter((d) => d.startsWith(`${T.scimToken}::`));
+  expect(older.dependsOn).toContain(`${T.scimConfiguration}::okta-acme-scim-configuration`);
+  expect(tokens(older)).toEqual([]);
+  expect(newer.dependsOn).toContain(`${T.scimConfiguration}::okta-acme-scim-configuration`);
+  expect(tokens(newer)).toEqual([`${T.scimToken}::${older.name}`]);
 });
 
 test("rotation: the plain token output follows the newest generation; each generation keeps its own", () => {

@@ -50,6 +50,8 @@ export interface LoggedRequest {
 export class FakeAuth0 {
   readonly connections = new Map<string, StoredToken[]>();
   grantedScopes = [...ALL_TOKEN_SCOPES];
+  /** The deploying client's current secret; a test rotates it by assigning a new one. */
+  clientSecret = FAKE_CLIENT_SECRET;
   /** 403 at login: the client is not authorized for the Management API. */
   clientAuthorized = true;
   readonly log: LoggedRequest[] = [];
@@ -157,7 +159,7 @@ export class FakeAuth0 {
   private route(method: string, path: string, authorization: string | undefined, body: unknown): [number, unknown?] {
     if (method === "POST" && path === "/oauth/token") {
       const form = body as Record<string, string>;
-      if (form.grant_type !== "client_credentials" || form.client_id !== FAKE_CLIENT_ID || form.client_secret !== FAKE_CLIENT_SECRET) {
+      if (form.grant_type !== "client_credentials" || form.client_id !== FAKE_CLIENT_ID || form.client_secret !== this.clientSecret) {
         return [401, { error: "access_denied", error_description: "Unauthorized" }];
       }
       if (!this.clientAuthorized) {

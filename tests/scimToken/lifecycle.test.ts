@@ -59,12 +59,10 @@ describe("create, read back, delete", () => {
     expect(await readScimToken(deps, target, created.tokenId)).toBeUndefined();
   });
 
-  it("reports an expired token as gone", async () => {
+  it("reads an expired token back as Auth0 lists it: expired is not gone", async () => {
     const expired = fake.seedToken(CONN, { valid_until: new Date(Date.now() - 60_000).toISOString() });
-    const valid = fake.seedToken(CONN, { valid_until: new Date(Date.now() + 60_000).toISOString() });
     const deps = lifecycleDeps(fake);
-    expect(await readScimToken(deps, target, expired.token_id)).toBeUndefined();
-    expect((await readScimToken(deps, target, valid.token_id))?.tokenId).toBe(valid.token_id);
+    expect(await readScimToken(deps, target, expired.token_id)).toMatchObject({ tokenId: expired.token_id, validUntil: expired.valid_until });
   });
 
   it("reports tokens of a connection that no longer exists as gone", async () => {
@@ -194,9 +192,55 @@ describe("rate limits, server errors, timeouts", () => {
     expect(fake.tokensOf(CONN).map((t) => t.token_id)).toEqual([other.token_id]);
   });
 
+  /** A fetch that lets `meanwhile` act at the moment a POST of a token reaches the tenant. */
+  const onPost = (meanwhile: () => void): typeof fetch => {
+    const base = fake.redirectFetch();
+    return (input, init) => {
+      if (init?.method === "POST" && String(input).endsWith("/scim-configuration/tokens")) meanwhile();
+      return base(input, init);
+    };
+  };
+
+  it("cleanup after a failed POST matches exactly what it sent: another lifetime, or a creation time outside the attempt, is kept", async () => {
+    const others: string[] = [];
+    const meanwhile = () => {
+      if (others.length > 0) return;
+      // Someone else's tokens, made while our POST was under way, with the same scopes.
+      others.push(fake.seedToken(CONN).token_id);
+      const later = new Date(Date.now() + 3_600_000);
+      others.push(fake.seedToken(CONN, { created_at: later.toISOString(), valid_until: new Date(later.getTime() + NINETY_DAYS * 1000).toISOString() }).token_id);
+    };
+    fake.inject({ method: "POST", path: "/scim-configuration/tokens", status: 502, times: 10 });
+    await failureOf(createScimToken(lifecycleDeps(fake, [], { fetch: onPost(meanwhile) }), target, { scopes: SCOPES, tokenLifetimeSeconds: NINETY_DAYS }));
+    expect(fake.tokensOf(CONN).map((t) => t.token_id)).toEqual(others);
+    expect(fake.log.filter((r) => r.method === "DELETE")).toHaveLength(0);
+  });
+
+  it("two tokens that could be its own: deletes neither, stops, and names both", async () => {
+    let other = "";
+    const meanwhile = () => {
+      if (!other) other = fake.seedToken(CONN, { valid_until: new Date(Date.now() + NINETY_DAYS * 1000).toISOString() }).token_id;
+    };
+    // Auth0 creates ours but answers 500; someone else's identical token appeared meanwhile.
+    fake.inject({ method: "POST", path: "/scim-configuration/tokens", status: 500, afterProcessing: true, times: 1 });
+    const error = (await createScimToken(lifecycleDeps(fake, [], { fetch: onPost(meanwhile) }), target, { scopes: SCOPES, tokenLifetimeSeconds: NINETY_DAYS }).catch((e: Error) => e)) as Error;
+    const ids = fake.tokensOf(CONN).map((t) => t.token_id);
+    expect(ids).toHaveLength(2);
+    expect(error.message).toContain(`meanwhile 2 tokens with the same scopes and lifetime appeared (${ids.join(", ")})`);
+    expect(error.message).toMatch(/None was deleted/);
+    expect(fake.log.filter((r) => r.method === "DELETE")).toHaveLength(0);
+    expect(posts()).toHaveLength(1);
+  });
+
   it("timeout: a request without answer fails with a clear message", async () => {
     fake.inject({ method: "GET", path: "/scim-configuration/tokens", hang: true, times: 10 });
-    const e = await failureOf(readScimToken(lifecycleDeps(fake, [], { timeoutMs: 300 }), target, "tok_x"));
+    // Only the request the fake never answers may meet the short deadline: the login is answered
+    // whatever the deadline, so a slow machine cannot turn it into a login timeout.
+    const toFake = fake.redirectFetch();
+    const loginWithoutDeadline: typeof fetch = (input, init) =>
+      String(input instanceof Request ? input.url : input).endsWith("/oauth/token") ? toFake(input, { ...init, signal: undefined }) : toFake(input, init);
+    const e = await failureOf(readScimToken(lifecycleDeps(fake, [], { timeoutMs: 300, fetch: loginWithoutDeadline }), target, "tok_x"));
+    expect(fake.log.filter((r) => r.path.endsWith("/scim-configuration/tokens"))).toHaveLength(4);
     expect(e.failure.kind).toBe("timeout");
     expect(e.message).toMatch(new RegExp(`no answer from ${FAKE_DOMAIN.replace(/\./g, "\\.")} in time after 4 attempts`));
   });

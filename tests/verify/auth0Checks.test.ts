@@ -3,9 +3,13 @@
 // option routes the calls to the loopback server (the CLI test covers real HTTPS with a test CA).
 import { AUTH0_CHECKS, runAuth0Checks, tokenExpiryCheck, tokenLastUsedCheck, type ScimTokenInfo } from "../../verify/checks/auth0";
 import { createAuth0ReadBack } from "../../verify/auth0ReadBack";
+import type { CheckResult } from "../../verify/checks/result";
 import { startAuth0Server, type Auth0Fake, type Auth0TestServer } from "./support/auth0Server";
+import { longTimersOf } from "./support/longTimers";
 
 const NOW = new Date("2026-06-01T00:00:00.000Z");
+// Against a server that answers, the per-request timeout never fires, however slow the machine.
+const GENEROUS_TIMEOUT_MS = 20_000;
 const DOMAIN = "test-tenant.example.auth0.com";
 const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString();
 const token = (id: string, created: string, validUntil: string | null, lastUsed?: string): ScimTokenInfo => ({
@@ -68,7 +72,7 @@ describe("through the auth0 SDK against a loopback Management API", () => {
       domain: DOMAIN,
       clientId: "client-id",
       clientSecret: "client-secret-value",
-      timeoutMs: 500,
+      timeoutMs: GENEROUS_TIMEOUT_MS,
       maxRetries: 0,
       fetch: server.fetchFor(DOMAIN),
     });
@@ -111,13 +115,39 @@ describe("through the auth0 SDK against a loopback Management API", () => {
     expect(JSON.stringify(results)).not.toContain("client-secret-value");
   });
 
-  it("an unreachable Management API gives a clear detail (and a sub-second SDK timeout leaves no long timer)", async () => {
-    server = await startAuth0Server({ userIdAttribute: "externalId", tokens: [] });
-    const fetchToClosedPort = server.fetchFor(DOMAIN);
-    await server.close();
-    server = undefined;
-    const readBack = createAuth0ReadBack({ domain: DOMAIN, clientId: "c", clientSecret: "client-secret-value", timeoutMs: 300, maxRetries: 0, fetch: fetchToClosedPort });
+  /** A fetch to a port nothing listens on any more. */
+  async function fetchToClosedPort(): Promise<typeof fetch> {
+    const gone = await startAuth0Server({ userIdAttribute: "externalId", tokens: [] });
+    await gone.close();
+    return gone.fetchFor(DOMAIN);
+  }
+
+  it("an unreachable Management API gives a clear detail", async () => {
+    const readBack = createAuth0ReadBack({ domain: DOMAIN, clientId: "c", clientSecret: "client-secret-value", timeoutMs: GENEROUS_TIMEOUT_MS, maxRetries: 0, fetch: await fetchToClosedPort() });
     const [attr] = await runAuth0Checks(readBack, "con_Test123", NOW);
     expect(attr).toMatchObject({ status: "fail", detail: "GET scim-configuration: cannot reach Auth0 (ECONNREFUSED)" });
+  });
+
+  it("a request refused after the login leaves no SDK timer running", async () => {
+    server = await startAuth0Server({ userIdAttribute: "externalId", tokens: [] });
+    const login = server.fetchFor(DOMAIN);
+    const refused = await fetchToClosedPort();
+    const loginOnly: typeof fetch = (input, init) => (String(input instanceof Request ? input.url : input).endsWith("/oauth/token") ? login(input, init) : refused(input, init));
+    const readBack = createAuth0ReadBack({ domain: DOMAIN, clientId: "c", clientSecret: "client-secret-value", timeoutMs: GENEROUS_TIMEOUT_MS, maxRetries: 0, fetch: loginOnly });
+    let attr: CheckResult | undefined;
+    const timers = await longTimersOf(async () => ([attr] = await runAuth0Checks(readBack, "con_Test123", NOW)), GENEROUS_TIMEOUT_MS);
+    expect(server.requests).toEqual(["POST /oauth/token"]);
+    expect(attr).toMatchObject({ status: "fail", detail: "GET scim-configuration: cannot reach Auth0 (ECONNREFUSED)" });
+    // The SDK arms a timer of the whole timeout for each request: none may outlive its request.
+    expect(timers.armed).toBeGreaterThan(0);
+    expect(timers.pending).toBe(0);
+  });
+
+  it("a Management API that never answers is reported as a timeout", async () => {
+    server = await startAuth0Server({ userIdAttribute: "externalId", tokens: [], neverAnswer: true });
+    const readBack = createAuth0ReadBack({ domain: DOMAIN, clientId: "c", clientSecret: "client-secret-value", timeoutMs: 300, maxRetries: 0, fetch: server.fetchFor(DOMAIN) });
+    const [attr] = await runAuth0Checks(readBack, "con_Test123", NOW);
+    expect(server.requests[0]).toBe("POST /oauth/token");
+    expect(attr).toMatchObject({ status: "fail", detail: "GET scim-configuration: no response within 300 ms" });
   });
 });

@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 test("response bodies are masked on arrival, before any excerpt is cut", async () => {
-  const client = createHttpClient(baseUrl, TOKEN, { timeoutMs: 2000, maxRetries: 0, maxRetryAfterMs: 0, backoffMs: 0 });
+  const client = createHttpClient(baseUrl, TOKEN, { timeoutMs: 20_000, maxRetries: 0, maxRetryAfterMs: 0, backoffMs: 0 });
   const outcome = await client.send({ method: "GET", path: "/Users?startIndex=1&count=2" });
   if (outcome.kind !== "response") throw new Error(`expected a response, got ${outcome.kind}`);
   expect(outcome.text).toContain("Bearer [redacted]");

@@ -23,7 +23,8 @@ afterEach(async () => {
 async function run(overrides: Partial<OktaFake>) {
   const fake = { ...SOUND, ...overrides };
   server = await startOktaServer(fake);
-  const readBack = createOktaReadBack({ orgUrl: server.orgUrl, apiToken: "okta-api-token-value", timeoutMs: 2_000, maxRetries: 0 });
+  // A generous timeout: against a server that answers it never fires, however slow the machine.
+  const readBack = createOktaReadBack({ orgUrl: server.orgUrl, apiToken: "okta-api-token-value", timeoutMs: 20_000, maxRetries: 0 });
   const results = await runOktaChecks(readBack, { scimAppId: fake.scimAppId, oidcAppId: fake.oidcAppId });
   return Object.fromEntries(results.map((r) => [r.name, r]));
 }

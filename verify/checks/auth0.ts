@@ -6,6 +6,9 @@ export const AUTH0_CHECKS = {
   userIdAttribute: "auth0.scim-user-id-attribute",
   tokenExpiry: "auth0.scim-token-expiry",
   tokenLastUsed: "auth0.scim-token-last-used",
+  // With --write: what Auth0 stored of Okta's bodies (./storedUser.ts).
+  storedAfterCreate: "auth0.user-attributes-after-create",
+  storedAfterUpdate: "auth0.user-attributes-after-update",
 } as const;
 
 export interface ScimTokenInfo {
@@ -18,6 +21,10 @@ export interface ScimTokenInfo {
 export interface Auth0ReadBack {
   scimUserIdAttribute(connectionId: string): Promise<string>;
   scimTokens(connectionId: string): Promise<ScimTokenInfo[]>;
+  /** The connection's SCIM mapping (`mapping` of the SCIM configuration). */
+  scimMapping(connectionId: string): Promise<{ scim: string; auth0: string }[]>;
+  /** The stored user (GET /api/v2/users/{id}; needs read:users). */
+  user(userId: string): Promise<Record<string, unknown>>;
 }
 
 export const EXPIRY_WARNING_DAYS = 14;

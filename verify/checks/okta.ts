@@ -10,6 +10,7 @@ export const OKTA_CHECKS = {
   typeMappings: "okta.profile-mapping-no-type-mappings",
   sameGroups: "okta.same-groups-on-both-apps",
   federationBroker: "okta.federation-broker-mode-off",
+  appSchema: "okta.scim-app-schema-matches-stack",
 } as const;
 
 /** What the To App settings and the SCIM connection's provisioning actions turn on. */
@@ -31,12 +32,16 @@ export interface OktaReadBack {
   assignedGroupIds(appId: string): Promise<string[]>;
   /** The Okta user → app mapping's properties, or undefined when the app has none (provisioning off). */
   userToAppMapping(appId: string): Promise<Record<string, OktaMappingProperty> | undefined>;
+  /** Property names of the app's user schema, base then custom (GET /api/v1/meta/schemas/apps/{id}/default). */
+  appUserSchemaAttributes(appId: string): Promise<string[]>;
 }
 
 export interface OktaApps {
   scimAppId: string;
   /** For OIDC apps Okta's app id is the client id. */
   oidcAppId: string;
+  /** The stack's captured scimApp.attributes: null when none is captured; undefined when unknown (--scim-url). */
+  capturedAttributes?: readonly string[] | null;
 }
 
 const APPS_READ = "okta.apps.read (or an admin role that can read apps)";
@@ -98,11 +103,40 @@ async function checkFederationBroker(readBack: OktaReadBack, oidcAppId: string):
   }
 }
 
+/**
+ * Phase 2 maps exactly the captured attributes (scimApp.attributes). Fails when the live schema has one
+ * the list lacks (its mapping was cleared, or will be) or the list has one the app lacks (`pulumi up`
+ * would fail with a 400); warns while nothing is captured (phase 1).
+ */
+export async function checkAppSchema(readBack: OktaReadBack, scimAppId: string, captured: readonly string[] | null): Promise<CheckResult> {
+  try {
+    const live = await readBack.appUserSchemaAttributes(scimAppId);
+    if (captured === null) {
+      return warn(OKTA_CHECKS.appSchema, `the stack has no scimApp.attributes yet; the app has ${live.length} attributes. Capture them before phase 2 (--capture-app-schema)`);
+    }
+    const notCaptured = live.filter((a) => !captured.includes(a));
+    const gone = captured.filter((a) => !live.includes(a));
+    if (notCaptured.length || gone.length) {
+      const parts = [
+        notCaptured.length ? `the app has ${notCaptured.join(", ")}, which scimApp.attributes lacks (phase 2 leaves it unmapped)` : "",
+        gone.length ? `scimApp.attributes lists ${gone.join(", ")}, which the app no longer has (the next pulumi up fails on it)` : "",
+      ].filter(Boolean);
+      return fail(OKTA_CHECKS.appSchema, parts.join("; "));
+    }
+    return pass(OKTA_CHECKS.appSchema, `the app's ${live.length} attributes are the stack's scimApp.attributes`);
+  } catch (error) {
+    return fail(OKTA_CHECKS.appSchema, describeReadBackError(error, `GET /api/v1/meta/schemas/apps/${scimAppId}/default`, "okta.schemas.read"));
+  }
+}
+
 export async function runOktaChecks(readBack: OktaReadBack, apps: OktaApps): Promise<CheckResult[]> {
-  return [
+  const results = [
     await checkFeatures(readBack, apps.scimAppId),
     await checkTypeMappings(readBack, apps.scimAppId),
     await checkSameGroups(readBack, apps),
     await checkFederationBroker(readBack, apps.oidcAppId),
   ];
+  // Only the stack knows what was captured: with --scim-url this check has nothing to compare.
+  if (apps.capturedAttributes !== undefined) results.push(await checkAppSchema(readBack, apps.scimAppId, apps.capturedAttributes));
+  return results;
 }

@@ -7,6 +7,8 @@ export interface CheckResult {
   name: string;
   status: CheckStatus;
   detail: string;
+  /** Further lines under the row, one per item (the stored-user checks list attributes here). */
+  lines?: string[];
 }
 
 export const pass = (name: string, detail: string): CheckResult => ({ name, status: "pass", detail });

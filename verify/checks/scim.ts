@@ -4,7 +4,9 @@
 import SCIMMY from "scimmy";
 import type { HttpClient, HttpOutcome } from "../http";
 import { describeOutcome, bodyExcerpt } from "./describeOutcome";
-import { type CheckResult, fail, pass } from "./result";
+import { type CheckResult, fail, pass, warn } from "./result";
+import type { ScimMappingPair } from "./storedUser";
+import { ListPageRecorder, writeChecks } from "./scimWrite";
 
 export const SCIM_CHECKS = {
   listUsers: "scim.list-users",
@@ -14,6 +16,15 @@ export const SCIM_CHECKS = {
   getUser: "scim.get-user",
   deactivateUser: "scim.deactivate-user",
   wrongToken: "scim.wrong-token-rejected",
+  // The checks of Okta's own SCIM 2.0 spec and CRUD tests (see okta.ts in this folder for the rules).
+  unknownUser404: "scim.unknown-user-404",
+  unauthorizedBody: "scim.unauthorized-error-body",
+  itemsPerPage: "scim.list-items-per-page",
+  createEchoes: "scim.create-echoes-values",
+  listNonEmpty: "scim.list-users-non-empty",
+  filterUppercase: "scim.filter-uppercase-username",
+  updateProfile: "scim.update-user-profile",
+  reactivateUser: "scim.reactivate-user",
 } as const;
 
 export interface ScimCheckOptions {
@@ -21,9 +32,22 @@ export interface ScimCheckOptions {
   write: boolean;
   /** Random suffix for the test user and the unknown-user filter (tests pass a fixed one). */
   nonce: string;
+  /**
+   * How Okta talks to this endpoint: a custom app (the stack's SWA app) updates and (de)activates with
+   * GET then PUT of the full user; an app from Okta's catalog (de)activates with PATCH.
+   */
+  appKind?: ScimAppKind;
+  /** With Management API credentials: reads the stored Auth0 user back (see ./storedUser.ts). */
+  auth0Users?: StoredUserReader;
 }
 
-const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
+export type ScimAppKind = "custom" | "catalog";
+
+export interface StoredUserReader {
+  /** The connection's SCIM mapping, as the Management API returns it. */
+  mapping: readonly ScimMappingPair[];
+  user(userId: string): Promise<Record<string, unknown>>;
+}
 
 type JsonRead = { ok: true; body: Record<string, unknown> } | { ok: false; detail: string };
 
@@ -80,20 +104,22 @@ export function userResourceProblem(body: Record<string, unknown>): string | und
   return undefined;
 }
 
-async function checkListUsers(http: HttpClient): Promise<CheckResult> {
+async function checkListUsers(http: HttpClient, pages: ListPageRecorder): Promise<CheckResult> {
   const read = readScimJson(await http.send({ method: "GET", path: "/Users?startIndex=1&count=2" }), 200, "get:users");
   if (!read.ok) return fail(SCIM_CHECKS.listUsers, read.detail);
   const problem = listResponseProblem(read.body);
   if (problem) return fail(SCIM_CHECKS.listUsers, problem);
+  pages.record("GET /Users?startIndex=1&count=2", read.body);
   return pass(SCIM_CHECKS.listUsers, `200 ListResponse, totalResults ${read.body.totalResults} (what Okta's Test Connector Configuration does)`);
 }
 
-async function checkFilterUnknownUser(http: HttpClient, userName: string): Promise<CheckResult> {
+async function checkFilterUnknownUser(http: HttpClient, userName: string, pages: ListPageRecorder): Promise<CheckResult> {
   const filter = encodeURIComponent(`userName eq "${userName}"`);
   const read = readScimJson(await http.send({ method: "GET", path: `/Users?filter=${filter}&startIndex=1&count=100` }), 200, "get:users");
   if (!read.ok) return fail(SCIM_CHECKS.filterUnknownUser, read.detail);
   const problem = listResponseProblem(read.body);
   if (problem) return fail(SCIM_CHECKS.filterUnknownUser, problem);
+  pages.record("the unknown-userName filter", read.body);
   if (read.body.totalResults !== 0) {
     return fail(
       SCIM_CHECKS.filterUnknownUser,
@@ -103,87 +129,52 @@ async function checkFilterUnknownUser(http: HttpClient, userName: string): Promi
   return pass(SCIM_CHECKS.filterUnknownUser, "filter on an unknown userName returns totalResults 0");
 }
 
-/** The clearly named test user; externalId is Auth0's user id attribute, as Okta sends it. */
-export function testUser(nonce: string) {
-  const userName = `scim-verify-${nonce}@verify.invalid`;
-  return {
-    schemas: [USER_SCHEMA],
-    userName,
-    externalId: `scim-verify-${nonce}`,
-    name: { givenName: "SCIM verify", familyName: "Test user (safe to delete)" },
-    displayName: "SCIM verify test user (safe to delete)",
-    emails: [{ value: userName, primary: true }],
-    active: true,
-  };
+export const SCIM_ERROR_URN = "urn:ietf:params:scim:api:messages:2.0:Error";
+
+/**
+ * Okta's spec: errors are SCIM Error messages (RFC 7644 §3.12) whose `status` is the HTTP status as a
+ * string. Fails when the body is not such a message; warns when only `status` is a number.
+ */
+export function scimErrorBodyResult(checkId: string, outcome: HttpOutcome, status: number, what: string): CheckResult {
+  if (outcome.kind !== "response" || outcome.status !== status) return fail(checkId, `${what}: ${describeOutcome(outcome, "get:users", String(status))}`);
+  let body: unknown;
+  try {
+    body = JSON.parse(outcome.text);
+  } catch {
+    return fail(checkId, `${what} → ${status}, but the body is not JSON (Okta expects a SCIM Error message): ${bodyExcerpt(outcome.text)}`);
+  }
+  const schemas = (body as { schemas?: unknown })?.schemas;
+  if (!Array.isArray(schemas) || !schemas.includes(SCIM_ERROR_URN)) {
+    return fail(checkId, `${what} → ${status}, but the body is not a SCIM Error message (schemas lacks ${SCIM_ERROR_URN}): ${bodyExcerpt(outcome.text)}`);
+  }
+  const given = (body as { status?: unknown }).status;
+  if (given === String(status)) return pass(checkId, `${what} → ${status} with a SCIM Error body (status "${status}")`);
+  return warn(checkId, `${what} → ${status} with a SCIM Error body, but its status is ${JSON.stringify(given)}; RFC 7644 and Okta's spec want the string "${status}"`);
 }
 
-function removalHint(userName: string, id: string, state: "blocked" | "active" = "blocked"): string {
-  return (
-    `The test user ${userName} (id ${id}) stays in Auth0, ${state}: Okta never deletes users over SCIM. ` +
-    `Remove it in the Auth0 Dashboard (User Management → Users → search "${userName}" → Delete) or with DELETE /api/v2/users/${encodeURIComponent(id)}.`
-  );
+async function checkUnknownUser(http: HttpClient, nonce: string): Promise<CheckResult> {
+  const path = `/Users/${encodeURIComponent(`okta|scim-verify-absent-${nonce}`)}`;
+  return scimErrorBodyResult(SCIM_CHECKS.unknownUser404, await http.send({ method: "GET", path }), 404, `GET ${path} (an id that does not exist)`);
 }
 
-/** POST, POST again, GET, PUT active:false, GET: Okta's create and deactivate sequence. */
-async function writeChecks(http: HttpClient, nonce: string): Promise<CheckResult[]> {
-  const user = testUser(nonce);
-  const created = readScimJson(await http.send({ method: "POST", path: "/Users", body: user }), 201, "post:users");
-  if (!created.ok) return [fail(SCIM_CHECKS.createUser, `POST /Users: ${created.detail}`)];
-  const createdProblem = userResourceProblem(created.body);
-  if (createdProblem) {
-    // The user may exist all the same: say how to remove it whenever Auth0 gave an id.
-    const leftBehind = typeof created.body.id === "string" ? ` ${removalHint(user.userName, created.body.id, "active")}` : "";
-    return [fail(SCIM_CHECKS.createUser, `POST /Users returned 201 but ${createdProblem}.${leftBehind}`)];
-  }
-  const id = created.body.id as string;
-  const results = [pass(SCIM_CHECKS.createUser, `201 with id ${id} for test user ${user.userName}`)];
-
-  const again = await http.send({ method: "POST", path: "/Users", body: user });
-  results.push(
-    again.kind === "response" && again.status === 409
-      ? pass(SCIM_CHECKS.createDuplicate, "the same POST again gets 409 Conflict")
-      : fail(SCIM_CHECKS.createDuplicate, `the same POST again: ${describeOutcome(again, "post:users", "409")}`),
-  );
-
-  // Auth0 user ids contain "|": the id must be URL-encoded in the path.
-  const userPath = `/Users/${encodeURIComponent(id)}`;
-  const fetched = readScimJson(await http.send({ method: "GET", path: userPath }), 200, "get:users");
-  const fetchedProblem = fetched.ok ? userResourceProblem(fetched.body) : fetched.detail;
-  results.push(
-    fetchedProblem
-      ? fail(SCIM_CHECKS.getUser, `GET ${userPath}: ${fetchedProblem}`)
-      : pass(SCIM_CHECKS.getUser, `GET ${userPath} returns the user`),
-  );
-  if (!fetched.ok || fetchedProblem) {
-    results.push(fail(SCIM_CHECKS.deactivateUser, `not attempted: GET ${userPath} failed, so there is no user to PUT. ${removalHint(user.userName, id, "active")}`));
-    return results;
-  }
-
-  const put = readScimJson(await http.send({ method: "PUT", path: userPath, body: { ...fetched.body, active: false } }), 200, "put:users");
-  const after = put.ok ? readScimJson(await http.send({ method: "GET", path: userPath }), 200, "get:users") : put;
-  if (!after.ok) {
-    results.push(fail(SCIM_CHECKS.deactivateUser, `PUT active:false: ${after.detail}. ${removalHint(user.userName, id)}`));
-  } else if (after.body.active !== false) {
-    results.push(fail(SCIM_CHECKS.deactivateUser, `after PUT active:false the user reads active=${JSON.stringify(after.body.active)}. ${removalHint(user.userName, id)}`));
-  } else {
-    results.push(pass(SCIM_CHECKS.deactivateUser, `PUT active:false → 200, user now inactive. ${removalHint(user.userName, id)}`));
-  }
-  return results;
-}
-
-async function checkWrongToken(http: HttpClient, nonce: string): Promise<CheckResult> {
+/** The same request judges both the status (anyone may connect?) and Okta's expected 401 body. */
+async function checkWrongToken(http: HttpClient, nonce: string): Promise<CheckResult[]> {
   const outcome = await http.send({ method: "GET", path: "/Users?startIndex=1&count=1", tokenOverride: `not-a-valid-token-${nonce}` });
-  if (outcome.kind === "response" && outcome.status === 401) return pass(SCIM_CHECKS.wrongToken, "a wrong token gets 401");
+  const body = scimErrorBodyResult(SCIM_CHECKS.unauthorizedBody, outcome, 401, "a wrong token");
+  if (outcome.kind === "response" && outcome.status === 401) return [pass(SCIM_CHECKS.wrongToken, "a wrong token gets 401"), body];
   if (outcome.kind === "response" && outcome.status < 300) {
-    return fail(SCIM_CHECKS.wrongToken, `a wrong token got ${outcome.status}: the endpoint accepts any token`);
+    return [fail(SCIM_CHECKS.wrongToken, `a wrong token got ${outcome.status}: the endpoint accepts any token`), body];
   }
-  return fail(SCIM_CHECKS.wrongToken, `a wrong token: ${describeOutcome(outcome, "get:users", "401")}`);
+  return [fail(SCIM_CHECKS.wrongToken, `a wrong token: ${describeOutcome(outcome, "get:users", "401")}`), body];
 }
 
 export async function runScimChecks(http: HttpClient, options: ScimCheckOptions): Promise<CheckResult[]> {
-  const results = [await checkListUsers(http)];
-  results.push(await checkFilterUnknownUser(http, `scim-verify-absent-${options.nonce}@verify.invalid`));
-  if (options.write) results.push(...(await writeChecks(http, options.nonce)));
-  results.push(await checkWrongToken(http, options.nonce));
+  const pages = new ListPageRecorder();
+  const results = [await checkListUsers(http, pages)];
+  results.push(await checkFilterUnknownUser(http, `scim-verify-absent-${options.nonce}@verify.invalid`, pages));
+  results.push(await checkUnknownUser(http, options.nonce));
+  if (options.write) results.push(...(await writeChecks(http, { ...options, appKind: options.appKind ?? "custom" }, pages)));
+  results.push(pages.result());
+  results.push(...(await checkWrongToken(http, options.nonce)));
   return results;
 }

@@ -13,6 +13,12 @@ export interface Auth0Fake {
   tokensForbidden?: boolean;
   /** Answer the token endpoint with 401 (wrong client secret). */
   rejectClient?: boolean;
+  /** The SCIM configuration's mapping (default: only userName). */
+  mapping?: { scim: string; auth0: string }[];
+  /** The stored user for GET /api/v2/users/{id}; undefined answers 404. */
+  user?: (id: string) => Record<string, unknown> | undefined;
+  /** Receive every request and never answer it (the timeout test: no deadline can race an answer). */
+  neverAnswer?: boolean;
 }
 
 export interface Auth0TestServer {
@@ -33,10 +39,12 @@ const forbidden = (scope: string) => ({
 
 export async function startAuth0Server(fake: Auth0Fake, tls?: { key: string; cert: string }): Promise<Auth0TestServer> {
   const requests: string[] = [];
+  const unanswered = new Set<express.Response>();
   const app = express();
-  app.use((req, _res, next) => {
+  app.use((req, res, next) => {
     requests.push(`${req.method} ${req.originalUrl}`);
-    next();
+    if (fake.neverAnswer) unanswered.add(res);
+    else next();
   });
   app.post("/oauth/token", express.urlencoded({ extended: false }), (req, res) => {
     if (fake.rejectClient) {
@@ -52,7 +60,7 @@ export async function startAuth0Server(fake: Auth0Fake, tls?: { key: string; cer
       strategy: "okta",
       tenant_name: "test-tenant",
       user_id_attribute: fake.userIdAttribute,
-      mapping: [{ auth0: "preferred_username", scim: "userName" }],
+      mapping: fake.mapping ?? [{ auth0: "preferred_username", scim: "userName" }],
       created_at: "2026-01-01T00:00:00.000Z",
       updated_on: "2026-01-01T00:00:00.000Z",
     });
@@ -63,6 +71,11 @@ export async function startAuth0Server(fake: Auth0Fake, tls?: { key: string; cer
       return;
     }
     res.json(fake.tokens);
+  });
+  app.get("/api/v2/users/:id", (req, res) => {
+    const user = fake.user?.(req.params.id);
+    if (!user) return void res.status(404).json({ statusCode: 404, error: "Not Found", message: "The user does not exist.", errorCode: "inexistent_user" });
+    res.json(user);
   });
   const server = tls ? https.createServer(tls, app) : http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -77,6 +90,7 @@ export async function startAuth0Server(fake: Auth0Fake, tls?: { key: string; cer
       return fetch(url.replace(`https://${domain}`, origin), init);
     },
     close: async () => {
+      for (const res of unanswered) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -15,6 +15,8 @@ export interface OktaFake {
   mappingProperties?: Record<string, string>;
   /** Answer the mappings endpoints with 403 (token's admin cannot read profile mappings). */
   mappingsForbidden?: boolean;
+  /** The SCIM app's user schema: base and custom property names (GET /api/v1/meta/schemas/apps/{id}/default). */
+  appSchema?: { base: string[]; custom: string[] };
 }
 
 export interface OktaTestServer {
@@ -84,6 +86,25 @@ export async function startOktaServer(fake: OktaFake): Promise<OktaTestServer> {
       source: { id: "oty1default", name: "user", type: "user" },
       target: { id: fake.scimAppId, name: "example_scimapp_1", type: "appuser" },
       properties,
+    });
+  });
+  app.get("/api/v1/meta/schemas/apps/:id/default", (req, res) => {
+    if (!fake.appSchema || req.params.id !== fake.scimAppId) {
+      res.status(404).json({ errorCode: "E0000007", errorSummary: `Not found: Resource not found: ${req.params.id} (AppInstance)`, errorCauses: [] });
+      return;
+    }
+    const properties = (names: string[]) => Object.fromEntries(names.map((n) => [n, { title: n, type: "string", scope: "NONE" }]));
+    res.json({
+      id: `https://example.okta.com/meta/schemas/apps/${fake.scimAppId}/default`,
+      $schema: "http://json-schema.org/draft-04/schema#",
+      name: "example_scimapp_1",
+      title: "Auth0 SCIM User",
+      definitions: {
+        base: { id: "#base", type: "object", properties: properties(fake.appSchema.base), required: ["userName"] },
+        custom: { id: "#custom", type: "object", properties: properties(fake.appSchema.custom), required: [] },
+      },
+      type: "object",
+      properties: { profile: { allOf: [{ $ref: "#/definitions/custom" }, { $ref: "#/definitions/base" }] } },
     });
   });
   const server = http.createServer(app);

@@ -20,12 +20,31 @@ export interface ScimFaults {
   echoAuthorizationIn500?: boolean;
   /** This many requests get 429 with this Retry-After before the server answers normally. */
   rateLimited?: { count: number; retryAfter: string };
-  /** Every response is delayed this long. */
-  delayMs?: number;
+  /** Requests are received and never answered (the timeout tests: no deadline can race an answer). */
+  neverAnswer?: boolean;
   /** List requests are answered with an HTML page. */
   htmlContentType?: boolean;
   /** Every request gets 401, the right token too. */
   rejectEveryToken?: boolean;
+  // Okta's CRUD-test rules, each broken on purpose (see tests/verify/oktaTestChecks.test.ts).
+  /** GET /Users/{unknown id} answers 404 with a plain-text body instead of a SCIM Error. */
+  plainNotFound?: boolean;
+  /** A rejected token gets 401 with a plain-text body instead of a SCIM Error. */
+  plainUnauthorized?: boolean;
+  /** ListResponse itemsPerPage is the requested count, not the number of Resources returned. */
+  itemsPerPageIsCount?: boolean;
+  /** List Resources carry only id and schemas. */
+  listWithoutAttributes?: boolean;
+  /** The 201 of POST /Users carries only id, userName and schemas. */
+  createWithoutEcho?: boolean;
+  /** userName filters compare case-sensitively. */
+  caseSensitiveUserName?: boolean;
+  /** PUT keeps the stored profile and applies only `active`. */
+  ignoreProfileUpdates?: boolean;
+  /** Once inactive, a user cannot be re-activated. */
+  noReactivation?: boolean;
+  /** PATCH is not supported (405). */
+  noPatch?: boolean;
 }
 
 type StoredUser = Record<string, unknown> & { id: string; userName: string };
@@ -33,6 +52,10 @@ type StoredUser = Record<string, unknown> & { id: string; userName: string };
 interface Store {
   users: Map<string, StoredUser>;
   faults: ScimFaults;
+  /** The JSON body of the request being handled, as sent (scimmy drops attributes it does not know). */
+  lastRawBody?: Record<string, unknown>;
+  /** Per user id, the last body a POST or PUT sent, as sent: what an Auth0 stand-in maps. */
+  rawBodies: Map<string, Record<string, unknown>>;
 }
 
 export interface ScimTestServer {
@@ -59,6 +82,12 @@ function declareUserResource(): void {
         if (!user) throw new SCIMMY.Types.Error(404, null!, `User ${resource.id} not found`);
         return user;
       }
+      // scimmy compares userName case-sensitively; RFC 7643 (and Okta's tests) want it case-insensitive.
+      // The `caseSensitiveUserName` fault keeps scimmy's behaviour.
+      const wanted = resource.filter && !ctx.faults.ignoreFilter ? /^userName eq "([^"]*)"$/i.exec(String(resource.filter.expression ?? ""))?.[1] : undefined;
+      if (wanted !== undefined) {
+        return users.filter((u) => (ctx.faults.caseSensitiveUserName ? u.userName === wanted : u.userName.toLowerCase() === wanted.toLowerCase()));
+      }
       return resource.filter && !ctx.faults.ignoreFilter ? resource.filter.match(users) : users;
     })
     .ingress((resource, instance, ctx: Store) => {
@@ -66,8 +95,13 @@ function declareUserResource(): void {
       if (resource.id) {
         const existing = ctx.users.get(resource.id);
         if (!existing) throw new SCIMMY.Types.Error(404, null!, `User ${resource.id} not found`);
-        const updated = { ...data, id: existing.id, userName: String(data.userName) };
+        let updated: StoredUser = { ...data, id: existing.id, userName: String(data.userName) };
+        if (ctx.faults.ignoreProfileUpdates) updated = { ...existing, active: data.active };
+        if (ctx.faults.noReactivation && existing.active === false) updated = { ...updated, active: false };
         ctx.users.set(existing.id, updated);
+        if (ctx.lastRawBody && !ctx.faults.ignoreProfileUpdates && ctx.lastRawBody.schemas && !(ctx.lastRawBody.schemas as string[]).some((u) => u.includes("PatchOp"))) {
+          ctx.rawBodies.set(existing.id, { ...ctx.lastRawBody, active: updated.active });
+        }
         return updated;
       }
       if ([...ctx.users.values()].some((u) => u.userName === data.userName)) {
@@ -76,6 +110,7 @@ function declareUserResource(): void {
       const id = `okta|${randomBytes(6).toString("hex")}`;
       const created = { ...data, id, userName: String(data.userName) };
       ctx.users.set(id, created);
+      if (ctx.lastRawBody) ctx.rawBodies.set(id, ctx.lastRawBody);
       return created;
     })
     .degress(() => {
@@ -83,42 +118,76 @@ function declareUserResource(): void {
     });
 }
 
-function faultMiddleware(store: Store, requests: string[], timers: Set<NodeJS.Timeout>): express.RequestHandler {
+const SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
+
+/**
+ * Rewrites what scimmy answers. scimmy itself reports itemsPerPage as its page size (20), not the
+ * number of Resources returned, which Okta's rules refuse: the sound server corrects it, and the
+ * `itemsPerPageIsCount` fault reports the requested count instead.
+ */
+function rewriteJson(req: express.Request, res: express.Response, faults: ScimFaults): void {
+  const json = res.json.bind(res);
+  res.json = (body: Record<string, unknown>) => {
+    const isList = Array.isArray(body?.schemas) && body.schemas.includes(SCIMMY.Messages.ListResponse.id);
+    if (isList) body = { ...body, itemsPerPage: Array.isArray(body.Resources) ? body.Resources.length : 0 };
+    if (isList && faults.itemsPerPageIsCount) body = { ...body, itemsPerPage: Number(req.query.count ?? 100) };
+    if (isList && faults.listWithoutAttributes && Array.isArray(body.Resources)) {
+      body = { ...body, Resources: (body.Resources as Record<string, unknown>[]).map((r) => ({ schemas: r.schemas, id: r.id })) };
+    }
+    if (req.method === "POST" && faults.createWithoutEcho && !isList) body = { schemas: body.schemas, id: body.id, userName: body.userName, meta: body.meta };
+    return json(body);
+  };
+}
+
+function faultMiddleware(store: Store, requests: string[], unanswered: Set<express.Response>, token: string): express.RequestHandler {
   let served = 0;
   return (req, res, next) => {
     requests.push(`${req.method} ${req.originalUrl}`);
     const index = served++;
     const { faults } = store;
-    const proceed = () => {
-      if (faults.serverErrors !== undefined && index < faults.serverErrors) {
-        const echo = faults.echoAuthorizationIn500 ? ` for ${req.header("Authorization")}` : "";
-        res.status(500).type("text/plain").send(`internal error${echo}`);
+    if (faults.neverAnswer) {
+      unanswered.add(res);
+      return;
+    }
+    if (faults.serverErrors !== undefined && index < faults.serverErrors) {
+      const echo = faults.echoAuthorizationIn500 ? ` for ${req.header("Authorization")}` : "";
+      res.status(500).type("text/plain").send(`internal error${echo}`);
+      return;
+    }
+    const limited = faults.rateLimited;
+    if (limited && index < limited.count) {
+      res.status(429).set("Retry-After", limited.retryAfter).type("application/scim+json").send("{}");
+      return;
+    }
+    if (faults.htmlContentType && req.method === "GET") {
+      res.status(200).type("text/html").send("<html><body>Sign in</body></html>");
+      return;
+    }
+    if (faults.noPatch && req.method === "PATCH") {
+      res.status(405).type("application/scim+json").send(JSON.stringify({ schemas: [SCIM_ERROR], status: "405", detail: "PATCH not supported" }));
+      return;
+    }
+    if (faults.plainNotFound && req.method === "GET" && /\/Users\/[^/?]+$/.test(req.path)) {
+      const id = decodeURIComponent(req.path.split("/").pop() ?? "");
+      if (!store.users.has(id)) {
+        res.status(404).type("text/plain").send("Not Found");
         return;
       }
-      const limited = faults.rateLimited;
-      if (limited && index < limited.count) {
-        res.status(429).set("Retry-After", limited.retryAfter).type("application/scim+json").send("{}");
-        return;
-      }
-      if (faults.htmlContentType && req.method === "GET") {
-        res.status(200).type("text/html").send("<html><body>Sign in</body></html>");
-        return;
-      }
-      if (faults.stringTotalResults) {
-        const json = res.json.bind(res);
-        res.json = (body: Record<string, unknown>) => {
-          const isList = Array.isArray(body?.schemas) && body.schemas.includes(SCIMMY.Messages.ListResponse.id);
-          return json(isList ? { ...body, totalResults: String(body.totalResults) } : body);
-        };
-      }
-      next();
-    };
-    if (!faults.delayMs) return proceed();
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      proceed();
-    }, faults.delayMs);
-    timers.add(timer);
+    }
+    if (faults.plainUnauthorized && req.header("Authorization") !== `Bearer ${token}`) {
+      res.status(401).type("text/plain").send("Unauthorized");
+      return;
+    }
+    store.lastRawBody = undefined;
+    rewriteJson(req, res, faults);
+    if (faults.stringTotalResults) {
+      const json = res.json.bind(res);
+      res.json = (body: Record<string, unknown>) => {
+        const isList = Array.isArray(body?.schemas) && body.schemas.includes(SCIMMY.Messages.ListResponse.id);
+        return json(isList ? { ...body, totalResults: String(body.totalResults) } : body);
+      };
+    }
+    next();
   };
 }
 
@@ -131,14 +200,20 @@ export interface StartOptions {
 
 export async function startScimServer(options: StartOptions): Promise<ScimTestServer> {
   declareUserResource();
-  const store: Store = { users: new Map(), faults: options.faults ?? {} };
+  const store: Store = { users: new Map(), faults: options.faults ?? {}, rawBodies: new Map() };
   const requests: string[] = [];
-  const timers = new Set<NodeJS.Timeout>();
+  const unanswered = new Set<express.Response>();
   const connectionId = "con_Test123";
   const app = express();
   app.use(
     `/scim/v2/connections/${connectionId}`,
-    faultMiddleware(store, requests, timers),
+    faultMiddleware(store, requests, unanswered, options.token),
+    // Keep the body as sent: an Auth0 stand-in maps it (scimmy's coercion drops unknown attributes).
+    express.json({ type: ["application/scim+json", "application/json"] }),
+    (req: express.Request, _res: express.Response, next: express.NextFunction) => {
+      if (req.body && typeof req.body === "object" && !Array.isArray(req.body)) store.lastRawBody = req.body as Record<string, unknown>;
+      next();
+    },
     new SCIMMYRouters({
       type: "bearer",
       docUri: "https://example.invalid/scim-auth",
@@ -161,7 +236,7 @@ export async function startScimServer(options: StartOptions): Promise<ScimTestSe
     store,
     requests,
     close: async () => {
-      for (const t of timers) clearTimeout(t);
+      for (const res of unanswered) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,0 +1,52 @@
+// The Auth0 stand-in: one HTTPS server on 127.0.0.1 serving the Management API subset (management.ts)
+// and the SCIM endpoint (scimUsers.ts) for one or more tenants, told apart by the Host header. Clients
+// reach it by the tenant's real name through the CONNECT proxy (sandbox/net), with the run's CA.
+import * as https from "https";
+import type { AddressInfo } from "net";
+import { routeRequests } from "../http/router";
+import type { RequestLog } from "../log/requestLog";
+import { managementRoutes, type TenantResolver } from "./management";
+import { scimUserRoutes } from "./scimUsers";
+import { Auth0Tenant, type M2mClient } from "./tenant";
+
+export interface Auth0StandInOptions {
+  tenants: Array<{ domain: string; clients: M2mClient[] }>;
+  /** Key and certificate (chain) covering every tenant domain: see sandbox/net/testCa.ts. */
+  tls: { key: string; cert: string };
+  log: RequestLog;
+  now?: () => Date;
+}
+
+export interface Auth0StandIn {
+  /** 127.0.0.1 port of the HTTPS server: what the CONNECT proxy tunnels to. */
+  port: number;
+  domains: string[];
+  /** The state of one tenant (seed it, inspect it). */
+  tenant(domain: string): Auth0Tenant;
+  close(): Promise<void>;
+}
+
+export const SERVICE = "auth0";
+
+export async function startAuth0StandIn(options: Auth0StandInOptions): Promise<Auth0StandIn> {
+  const tenants = new Map(options.tenants.map((t) => [t.domain.toLowerCase(), new Auth0Tenant(t.domain.toLowerCase(), t.clients, options.now)]));
+  const only = tenants.size === 1 ? [...tenants.values()][0] : undefined;
+  // Direct loopback calls (no tenant name) reach the only tenant when there is one.
+  const resolve: TenantResolver = (host) => tenants.get(host) ?? (host === "127.0.0.1" || host === "localhost" ? only : undefined);
+  const server = https.createServer({ key: options.tls.key, cert: options.tls.cert }, routeRequests(SERVICE, [...managementRoutes(resolve), ...scimUserRoutes(resolve)], options.log));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    domains: [...tenants.keys()],
+    tenant(domain) {
+      const t = tenants.get(domain.toLowerCase());
+      if (!t) throw new Error(`the Auth0 stand-in serves ${[...tenants.keys()].join(", ")}, not ${domain}`);
+      return t;
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}

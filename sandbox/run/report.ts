@@ -1,0 +1,74 @@
+// What a sandbox run prints: one line per step, then the summary line, and the measured API calls
+// written into docs/api-calls.md between markers (a figure a script measures is written by that
+// script). Pure.
+
+export type StepStatus = "passed" | "failed" | "skipped";
+
+export interface StepResult {
+  name: string;
+  status: StepStatus;
+  detail: string;
+}
+
+export interface RunNumbers {
+  resources: number;
+  apiCallsUp: number;
+  apiCallsNoopPreview: number;
+}
+
+/** "  3/9 preview --expect-no-changes ... passed: 0 changes, 15 API calls". */
+export function stepLine(index: number, total: number, step: StepResult): string {
+  return `  ${index}/${total} ${step.name}: ${step.status}${step.detail ? ` (${step.detail})` : ""}`;
+}
+
+/** The run's last line. A skipped step counts in the total, never as passed. */
+export function summaryLine(stack: string, steps: readonly StepResult[], numbers: RunNumbers): string {
+  const passed = steps.filter((s) => s.status === "passed").length;
+  return `sandbox: stack=${stack} steps=${passed}/${steps.length} resources=${numbers.resources} api_calls_up=${numbers.apiCallsUp} api_calls_noop_preview=${numbers.apiCallsNoopPreview}`;
+}
+
+/** Exit code: 0 when every step passed or was skipped for a stated reason, 1 when one failed. */
+export function exitCodeFor(steps: readonly StepResult[]): number {
+  return steps.some((s) => s.status === "failed") ? 1 : 0;
+}
+
+export interface PhaseCounts {
+  /** "create (first up)", "no-op preview", "refresh". */
+  phase: string;
+  /** Calls per endpoint key ("okta GET /api/v1/groups"). */
+  counts: ReadonlyMap<string, number>;
+}
+
+const total = (m: ReadonlyMap<string, number>, service?: string) =>
+  [...m.entries()].filter(([k]) => service === undefined || k.startsWith(`${service} `)).reduce((n, [, v]) => n + v, 0);
+
+/** A Markdown section: totals per phase and service, then calls per endpoint. */
+export function apiCallSection(stack: string, phases: readonly PhaseCounts[], measuredOn: string): string {
+  const lines = [
+    `### Stack \`${stack}\``,
+    "",
+    `Measured by \`npm run sandbox -- --stack ${stack}\` at the stand-ins (${measuredOn}).`,
+    "",
+    "| phase | Auth0 | Okta | total |",
+    "|---|---|---|---|",
+    ...phases.map((p) => `| ${p.phase} | ${total(p.counts, "auth0")} | ${total(p.counts, "okta")} | ${total(p.counts)} |`),
+    "",
+    `| endpoint | ${phases.map((p) => p.phase).join(" | ")} |`,
+    `|---|${phases.map(() => "---|").join("")}`,
+  ];
+  const endpoints = [...new Set(phases.flatMap((p) => [...p.counts.keys()]))].sort();
+  for (const e of endpoints) lines.push(`| \`${e}\` | ${phases.map((p) => p.counts.get(e) ?? 0).join(" | ")} |`);
+  return lines.join("\n");
+}
+
+export const markers = (stack: string) => ({ start: `<!-- sandbox:api-calls:${stack}:start -->`, end: `<!-- sandbox:api-calls:${stack}:end -->` });
+
+/** Replaces the stack's section between its markers, or appends marked section at the end. */
+export function replaceSection(document: string, stack: string, section: string): string {
+  const { start, end } = markers(stack);
+  const block = `${start}\n${section}\n${end}`;
+  const from = document.indexOf(start);
+  const to = document.indexOf(end);
+  if (from >= 0 && to > from) return document.slice(0, from) + block + document.slice(to + end.length);
+  return `${document.replace(/\n*$/, "\n\n")}${block}\n`;
+}

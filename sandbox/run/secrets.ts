@@ -1,0 +1,75 @@
+// Every `secure:` value of a stack file replaced by one generated for this run: a new stack cannot
+// decrypt the committed placeholders (they are tied to another stack's encryption salt), and the
+// stand-ins must know the credentials the providers will present. Pure, with the generators injected.
+import { isSecureForm } from "../../config/stackFile";
+
+export interface SecretSetting {
+  /** The namespaced top-level key ("oktaScim:oktaOrgs"). */
+  key: string;
+  /** The path `pulumi config set --secret --path` takes ("oktaOrgs[1].privateKey"). */
+  path: string;
+  /** The last property name ("privateKey"): decides what kind of value is generated. */
+  leaf: string;
+  value: string;
+}
+
+export interface Generators {
+  /** A PEM RSA private key (the okta provider signs its client assertion with it: it must parse). */
+  rsaPrivateKeyPem(): string;
+  /** `bytes` random bytes, base64url. */
+  random(bytes: number): string;
+}
+
+/** The value a secret of this name gets: real RSA PEM for private keys, token-like strings otherwise. */
+export function generatedValue(leaf: string, gen: Generators): string {
+  if (/privatekey/i.test(leaf)) return gen.rsaPrivateKeyPem();
+  if (/apitoken/i.test(leaf)) return `00${gen.random(30)}`;
+  return gen.random(48);
+}
+
+/** Paths of every `secure:` leaf of a stack file's `config:` block, with generated values. */
+export function secretSettings(config: Record<string, unknown>, gen: Generators): SecretSetting[] {
+  const found: SecretSetting[] = [];
+  for (const [key, value] of Object.entries(config)) {
+    const bare = key.includes(":") ? key.slice(key.indexOf(":") + 1) : key;
+    const walk = (v: unknown, at: string, leaf: string) => {
+      if (isSecureForm(v)) {
+        found.push({ key, path: at, leaf, value: generatedValue(leaf, gen) });
+        return;
+      }
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${at}[${i}]`, leaf));
+      else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, `${at}.${k}`, k);
+    };
+    walk(value, bare, bare);
+  }
+  return found;
+}
+
+/** The config with each secure leaf replaced by its generated value (what the program will see). */
+export function withSecrets(config: Record<string, unknown>, settings: readonly SecretSetting[]): Record<string, unknown> {
+  const copy = structuredClone(config);
+  for (const s of settings) {
+    const bare = s.key.includes(":") ? s.key.slice(s.key.indexOf(":") + 1) : s.key;
+    const steps = s.path
+      .slice(bare.length)
+      .split(/\.|\[(\d+)\]/)
+      .filter((x) => x !== undefined && x !== "");
+    if (steps.length === 0) {
+      copy[s.key] = s.value;
+      continue;
+    }
+    let at = copy[s.key] as Record<string, unknown>;
+    for (const step of steps.slice(0, -1)) at = at[step] as Record<string, unknown>;
+    at[steps[steps.length - 1]] = s.value;
+  }
+  return copy;
+}
+
+/** Every string that must never appear in plain text in the exported state. */
+export function secretValues(settings: readonly SecretSetting[]): string[] {
+  return settings.flatMap((s) => {
+    // A PEM's lines are checked one by one: a state that held the key re-wrapped would still leak them.
+    const lines = s.value.split("\n").filter((l) => l.length >= 40 && !l.startsWith("-----"));
+    return [s.value, ...lines];
+  });
+}

@@ -25,7 +25,9 @@ const workforce = new OktaAuth0ScimIntegration(
     displayName: "Acme employees",
     oidcApp: { label: "Auth0 (log-in)" },
     scimApp: { label: "Auth0 (provisioning)", url: `https://${auth0Domain}` },
-    groups: [{ name: "Engineering" }, { id: "00g1a2b3c4d5e6f7g8h9" }],
+    // By id: groups by name and users are looked up first with `await resolveOktaReferences(args, acme)`
+    // (docs/using-the-component.md, Okta groups and users).
+    groups: [{ id: "00g1a2b3c4d5e6f7g8h9" }],
     scim: {
       // 90 days; rotate by adding a generation, pasting its token into Okta, then removing this one.
       tokens: [{ generation: "2026-11", lifetimeSeconds: 90 * 24 * 60 * 60 }],

@@ -6,9 +6,10 @@ import * as auth0 from "@pulumi/auth0";
 import * as okta from "@pulumi/okta";
 import { runStackProgram, ProgramFailure, type ProgramRun } from "../harness/runProgram";
 import { T } from "../harness/committedStack";
-import { OktaAuth0ScimIntegration, type OktaAuth0ScimIntegrationArgs } from "../../api";
+import { OktaAuth0ScimIntegration, resolveOktaReferences, type OktaAuth0ScimIntegrationArgs } from "../../api";
 import { parseStackConfig } from "../../config/load";
 import { validateIntegrationArgs } from "../../components/validateArgs";
+import { PROVIDER_TENANT_KEY } from "../../components/scimToken/credentials";
 
 const NO_CONFIG = { values: {}, secretKeys: new Set<string>() };
 const CLIENT_SECRET = "library-user-client-secret-value";
@@ -23,7 +24,7 @@ const args: OktaAuth0ScimIntegrationArgs = {
   scim: { tokens: [{ generation: "2026-11", lifetimeSeconds: 7776000 }] },
 };
 
-type Declare = (providers: { auth0: auth0.Provider; okta: okta.Provider }) => Record<string, pulumi.Output<unknown>>;
+type Declare = (providers: { auth0: auth0.Provider; okta: okta.Provider }) => Promise<Record<string, pulumi.Output<unknown>>> | Record<string, pulumi.Output<unknown>>;
 
 async function run(declare: Declare): Promise<ProgramRun> {
   return runStackProgram(NO_CONFIG, { stack: "library" }, () => {
@@ -50,8 +51,9 @@ describe("a library user's integration", () => {
   let result: ProgramRun;
   let integration: OktaAuth0ScimIntegration;
   beforeAll(async () => {
-    result = await run((providers) => {
-      integration = new OktaAuth0ScimIntegration("acme", args, { providers });
+    result = await run(async (providers) => {
+      // A group by name: looked up (awaited) before the component is registered.
+      integration = new OktaAuth0ScimIntegration("acme", await resolveOktaReferences(args, providers.okta), { providers });
       return { token: integration.scimToken, tokens: integration.scimTokens, byGeneration: integration.scimTokenByGeneration, url: integration.scimEndpointUrl };
     });
   }, 120_000);
@@ -73,13 +75,16 @@ describe("a library user's integration", () => {
     for (const r of result.registrations.filter((x) => x.type.startsWith("okta:"))) expect(r.provider).toContain("$pulumi:providers:okta::org::");
   });
 
-  test("the token resources get the component's own engine provider, and the credentials stay secret", () => {
+  test("the token resources get the component's own engine provider, built from args.auth0; the credentials stay secret and out of the tokens", () => {
     const [provider] = byType(result, T.dynamicProvider);
     expect(provider).toMatchObject({ name: "acme-scim-token-resources", parent: `${T.component}::acme` });
+    expect(provider.secretInputs).toEqual([PROVIDER_TENANT_KEY]);
+    expect(JSON.parse(provider.inputs[PROVIDER_TENANT_KEY] as string)).toEqual({ domain: "acme.eu.auth0.com", clientId: "7hQeXw2LkP9sVb4NzR6tYc3M", clientSecret: CLIENT_SECRET });
     const [token] = byType(result, T.scimToken);
     expect(token.provider).toContain("pulumi:providers:pulumi-nodejs::acme-scim-token-resources::");
-    expect(token.inputs).toMatchObject({ tokenLifetimeSeconds: 7776000, generation: "2026-11", credentials: { domain: "acme.eu.auth0.com", clientSecret: CLIENT_SECRET } });
-    expect(token.secretInputs).toContain("credentials");
+    expect(token.inputs).toMatchObject({ tokenLifetimeSeconds: 7776000, generation: "2026-11", domain: "acme.eu.auth0.com" });
+    expect(token.inputs).not.toHaveProperty("credentials");
+    expect(JSON.stringify(token.inputs)).not.toContain(CLIENT_SECRET);
   });
 
   test("outputs: the token and the per-generation map are secret, the token list is not and holds no token", async () => {
@@ -94,9 +99,12 @@ describe("a library user's integration", () => {
   });
 });
 
+// Groups by id need no lookup: the constructor alone works (as from another language).
+const argsById: OktaAuth0ScimIntegrationArgs = { ...args, groups: [{ id: "00g1a2b3c4d5e6f7g8h9" }] };
+
 test("opts.provider for one package and opts.providers for the other", async () => {
   const result = await run(({ auth0: tenant, okta: org }) => {
-    new OktaAuth0ScimIntegration("acme", args, { provider: org, providers: { auth0: tenant } });
+    new OktaAuth0ScimIntegration("acme", argsById, { provider: org, providers: { auth0: tenant } });
     return {};
   });
   expect(byType(result, T.oidcApp)[0].provider).toContain("$pulumi:providers:okta::org::");
@@ -105,7 +113,7 @@ test("opts.provider for one package and opts.providers for the other", async () 
 
 test("a missing provider is a clear error, and no child is registered", async () => {
   const error = await failure(({ auth0: tenant }) => {
-    new OktaAuth0ScimIntegration("acme", args, { providers: { auth0: tenant } });
+    new OktaAuth0ScimIntegration("acme", argsById, { providers: { auth0: tenant } });
     return {};
   });
   expect(error.message).toContain('OktaAuth0ScimIntegration "acme" has no okta provider');
@@ -162,3 +170,46 @@ test("one source of truth: the component and the stack config report the same pr
   const scopes = validateIntegrationArgs({ ...settings, scimApp: { label: "x", url: "https://ok.example.com" }, auth0: args.auth0, okta: args.okta });
   expect("problems" in scopes && scopes.problems).toEqual([{ path: ["scim", "tokenScopes"], message: expect.stringContaining("lacks post:users, put:users") }]);
 });
+
+test("groups by name or users without resolveOktaReferences: a clear error naming each, nothing registered", async () => {
+  const error = await failure((providers) => {
+    new OktaAuth0ScimIntegration("acme", { ...args, users: [{ login: "ada@acme.com" }] }, { providers });
+    return {};
+  });
+  expect(error.message).toContain("args.groups[0]: needs an Okta lookup before the component is registered");
+  expect(error.message).toContain("args.users[0]: needs an Okta lookup");
+  expect(error.message).toContain("resolveOktaReferences(args, oktaProvider)");
+  expect(error.registrations.map((r) => r.type).sort()).toEqual(["pulumi:providers:auth0", "pulumi:providers:okta"]);
+}, 120_000);
+
+test("manageProvisioningViaApi: the public enum maps to the config's false / true / \"deactivate\"; another value is refused", () => {
+  const viaApi = (value: unknown) => {
+    const r = validateIntegrationArgs({ ...argsById, manageProvisioningViaApi: value });
+    return "value" in r ? r.value.connection.manageProvisioningViaApi : r.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
+  };
+  expect(viaApi(undefined)).toBe(false);
+  expect(viaApi("off")).toBe(false);
+  expect(viaApi("on")).toBe(true);
+  expect(viaApi("deactivate")).toBe("deactivate");
+  expect(viaApi(true)).toEqual([expect.stringMatching(/^manageProvisioningViaApi: must be one of "off", "on", "deactivate"/)]);
+});
+
+test("okta.defaultUserTypeId is accepted and checked like oktaOrgs[].defaultUserTypeId", () => {
+  const ok = validateIntegrationArgs({ ...argsById, okta: { orgName: "acme", defaultUserTypeId: "oty1a2b3c4d5e6f7g8h9" } });
+  expect("value" in ok && ok.value.okta.defaultUserTypeId).toBe("oty1a2b3c4d5e6f7g8h9");
+  const bad = validateIntegrationArgs({ ...argsById, okta: { orgName: "acme", defaultUserTypeId: "nope" } });
+  expect("problems" in bad && bad.problems).toEqual([{ path: ["okta", "defaultUserTypeId"], message: expect.stringContaining("must be an Okta user type id") }]);
+});
+
+test("key and previousKeys: children are named by the key; named by its key, the component answers to the old one too", async () => {
+  const result = await run((providers) => {
+    new OktaAuth0ScimIntegration("acme-key", { ...argsById, key: "acme-key", previousKeys: ["acme-old"] }, { providers });
+    return {};
+  });
+  const component = result.registrations.find((r) => r.type === T.component)!;
+  expect(component.name).toBe("acme-key");
+  expect(component.aliases).toEqual([expect.stringMatching(/::oktaScim:index:OktaAuth0ScimIntegration::acme-old$/)]);
+  const [oidcApp] = byType(result, T.oidcApp);
+  expect(oidcApp.name).toBe("acme-key-okta-oidc-app");
+  expect(oidcApp.aliases).toContainEqual(expect.stringMatching(/::acme-old-okta-oidc-app$/));
+}, 120_000);

@@ -5,7 +5,8 @@
 //
 //   npm run bench              sizes 1, 10, 100, 300; 3 repetitions
 //   npm run bench -- --quick   sizes 1, 10, 100; 1 repetition
-//   options: --reps <n>, --runner compiled|tsx (default compiled: see README)
+//   options: --reps <n>, --runner compiled|tsx (default compiled: see docs/benchmark.md),
+//            --write (also writes the report into docs/benchmark.md between its markers)
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -15,12 +16,17 @@ import { ISSUE_SHAPE } from "./bench/benchConfig";
 import { RESULT_PREFIX, type ChildJob, type ChildMode, type ChildResult } from "./bench/child";
 import type { Recording } from "./bench/recording";
 import { finalLine, formatNumber, markdownTable, median, resourcesPerConnection } from "./bench/report";
+import { replaceMarkedBlock } from "./markedBlock";
 
 interface Options {
   sizes: number[];
   reps: number;
   runner: "compiled" | "tsx";
+  write: boolean;
 }
+
+const RESULTS_START = "<!-- bench:results:start (written by npm run bench -- --write; do not edit by hand) -->";
+const RESULTS_END = "<!-- bench:results:end -->";
 
 function parseOptions(argv: readonly string[]): Options {
   const quick = argv.includes("--quick");
@@ -32,7 +38,7 @@ function parseOptions(argv: readonly string[]): Options {
   const runner = value("--runner") ?? "compiled";
   if (!Number.isInteger(reps) || reps < 1) throw new Error("--reps must be a positive integer");
   if (runner !== "compiled" && runner !== "tsx") throw new Error("--runner must be compiled or tsx");
-  return { sizes: quick ? [1, 10, 100] : [1, 10, 100, 300], reps, runner };
+  return { sizes: quick ? [1, 10, 100] : [1, 10, 100, 300], reps, runner, write: argv.includes("--write") };
 }
 
 /** This file runs from bin/scripts (compiled) or scripts (tsx); children run the same way as asked. */
@@ -72,7 +78,13 @@ async function main(): Promise<void> {
     return result;
   };
 
-  console.log(`bench: runner=${options.runner} sizes=${options.sizes.join(",")} repetitions=${options.reps} cpus=${os.cpus().length} load=${os.loadavg()[0].toFixed(2)}`);
+  // Everything the report says is printed and, with --write, stored as it was printed.
+  const report: string[] = [];
+  const say = (text: string) => {
+    console.log(text);
+    report.push(text);
+  };
+  say(`bench: ${new Date().toISOString().slice(0, 10)} runner=${options.runner} sizes=${options.sizes.join(",")} repetitions=${options.reps} cpus=${os.cpus().length} load=${os.loadavg()[0].toFixed(2)}`);
   const results: ChildResult[] = [];
   // Repetitions outermost and the order of the pair alternating, so that load from other processes
   // spreads over every size and both programs. A baseline replays the latest component run.
@@ -105,7 +117,7 @@ async function main(): Promise<void> {
   });
   const at = (size: number) => stats.find((s) => s.size === size)!;
 
-  console.log("\n" + markdownTable(
+  say("\n" + markdownTable(
     ["connections", "component ms", "baseline ms", "component/baseline", "peak RSS MiB (component / baseline)", "resources", "resources/connection", "lookups"],
     stats.map((s) => [
       String(s.size),
@@ -123,22 +135,28 @@ async function main(): Promise<void> {
   const recording = JSON.parse(fs.readFileSync(recordingFile(largest.size, ISSUE_SHAPE.groups), "utf8")) as Recording;
   const calls = estimateApiCalls(recording.resources, recording.invokes);
   const per = (n: number) => formatNumber(Math.round((n / largest.size) * 100) / 100);
-  console.log(`\nAPI calls per connection (estimate from ${largest.size} connections; scripts/bench/apiCalls.ts):`);
-  console.log(markdownTable(["", "Okta", "Auth0"], [
+  say(`\nAPI calls per connection (estimate from ${largest.size} connections; scripts/bench/apiCalls.ts):`);
+  say(markdownTable(["", "Okta", "Auth0"], [
     ["create (`pulumi up` on an empty stack)", per(calls.create.okta), per(calls.create.auth0)],
     ["refresh (`pulumi refresh`)", per(calls.refresh.okta), per(calls.refresh.auth0)],
   ]));
-  if (calls.unknownTypes.length > 0) console.log(`not counted (no call table entry): ${calls.unknownTypes.join(", ")}`);
+  if (calls.unknownTypes.length > 0) say(`not counted (no call table entry): ${calls.unknownTypes.join(", ")}`);
 
   const delta = groups200.resources - groups20.resources;
-  console.log(`\ngroups 20 → 200 at ${options.sizes[0]} connection(s): ${groups20.resources} → ${groups200.resources} resources`);
+  say(`\ngroups 20 → 200 at ${options.sizes[0]} connection(s): ${groups20.resources} → ${groups200.resources} resources`);
   fs.rmSync(dir, { recursive: true, force: true });
-  console.log(finalLine({
+  say(finalLine({
     componentVsRaw: at(100).ratio,
     scale10To100: at(100).t / at(10).t,
     resourcesPerConnection: resourcesPerConnection({ connections: 10, resources: at(10).resources }, { connections: 100, resources: at(100).resources }),
     groups20To200ResourcesDelta: delta,
   }));
+  if (options.write) {
+    // Compiled, this file runs from bin/scripts; under tsx from scripts.
+    const page = [path.join(__dirname, "..", "..", "docs", "benchmark.md"), path.join(__dirname, "..", "docs", "benchmark.md")].find((p) => fs.existsSync(p))!;
+    fs.writeFileSync(page, replaceMarkedBlock(fs.readFileSync(page, "utf8"), RESULTS_START, RESULTS_END, ["```text", ...report, "```"].join("\n")));
+    console.log(`wrote ${path.relative(process.cwd(), page)}`);
+  }
 }
 
 main().catch((err: unknown) => {

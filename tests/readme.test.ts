@@ -1,6 +1,8 @@
 // The README stays true: CI runs its test command verbatim, and every test the step table names exists.
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { spawnSync } from "child_process";
 import { REPO_ROOT } from "./harness/stackFile";
 
 const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
@@ -14,7 +16,26 @@ function quickStartTestCommand(): string {
 
 test(".ci/run runs the README's Quick start test command verbatim", () => {
   const ci = fs.readFileSync(path.join(REPO_ROOT, ".ci", "run"), "utf8").split("\n").map((l) => l.trim());
-  expect(ci).toContain(quickStartTestCommand());
+  // The command as the README gives it; CI only appends the capture of its status.
+  expect(ci).toContain(`${quickStartTestCommand()} || status=$?`);
+});
+
+test(".ci/run fails when a step of the test command fails, and then runs nothing more", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ci-run-"));
+  try {
+    fs.mkdirSync(path.join(dir, ".ci"));
+    fs.copyFileSync(path.join(REPO_ROOT, ".ci", "run"), path.join(dir, ".ci", "run"));
+    fs.mkdirSync(path.join(dir, "bin"));
+    // A stand-in npm that records each call and fails `npm test`, as a failing suite would.
+    const log = path.join(dir, "npm.log");
+    fs.writeFileSync(path.join(dir, "bin", "npm"), `#!/usr/bin/env bash\necho "$*" >> "${log}"\n[ "$1" = test ] && exit 1\nexit 0\n`, { mode: 0o755 });
+    const result = spawnSync("bash", [path.join(dir, ".ci", "run")], { env: { ...process.env, PATH: `${path.join(dir, "bin")}:${process.env.PATH}` }, encoding: "utf8" });
+    expect(result.status).toBe(1);
+    const calls = fs.readFileSync(log, "utf8").trim().split("\n");
+    expect(calls).toEqual(["ci", "ci --prefix policies", "test"]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("the README's test command runs the unit tests, then the token resource on the real engine", () => {

@@ -6,6 +6,7 @@ import { randomBytes } from "crypto";
 import type { Route, StandInRequest, StandInReply } from "../http/router";
 import { oktaDefaultMapping, type ScimMappingPair } from "./defaultMapping";
 import { apiError, json } from "./replies";
+import { storedAuth0User } from "./storedUsers";
 import { MAX_TOKENS_PER_CONNECTION, randomId, type Auth0Tenant, type Connection, type ScimConfiguration } from "./tenant";
 
 /** Which tenant a request is for (by its Host), or undefined for an unknown host. */
@@ -24,6 +25,8 @@ export const MANAGEMENT_SCOPES = [
   "read:scim_token",
   "create:scim_token",
   "delete:scim_token",
+  // npm run verify --write reads the stored user back.
+  "read:users",
 ];
 
 export const SCIM_TOKEN_SCOPES = ["users", "groups"].flatMap((kind) => ["get", "post", "put", "patch", "delete"].map((verb) => `${verb}:${kind}`));
@@ -283,6 +286,18 @@ const deleteToken: Handler = (tenant, request) => {
   return { status: 204 };
 };
 
+/** GET /api/v2/users/{id}: a user SCIM created, as Auth0 stores it through the connection's mapping. */
+const getUser: Handler = (tenant, request) => {
+  for (const [connectionId, users] of tenant.users) {
+    const found = users.find((u) => u.id === request.params.id);
+    const connection = tenant.connections.get(connectionId);
+    if (!found || !connection) continue;
+    const mapping = tenant.scim.get(connectionId)?.mapping ?? oktaDefaultMapping();
+    return json(200, storedAuth0User(found, connection, mapping));
+  }
+  return apiError(404, "The user does not exist.", "inexistent_user");
+};
+
 const CONNECTION = "/api/v2/connections/{id}";
 const SCIM = `${CONNECTION}/scim-configuration`;
 
@@ -305,6 +320,7 @@ export function managementRoutes(resolve: TenantResolver): Route[] {
     ["GET", `${SCIM}/tokens`, authorized("read:scim_token", listTokens)],
     ["POST", `${SCIM}/tokens`, authorized("create:scim_token", createToken)],
     ["DELETE", `${SCIM}/tokens/{tokenId}`, authorized("delete:scim_token", deleteToken)],
+    ["GET", "/api/v2/users/{id}", authorized("read:users", getUser)],
   ];
   return table.map(([method, template, handler]) => ({
     method,

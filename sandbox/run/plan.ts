@@ -5,6 +5,7 @@
 // edit must take are derived by running the program under the offline mocks before and after the edit
 // (tests/harness, `npm run plan`): so any stack file gets its own expectation.
 import type { Registration } from "../../offline/runProgram";
+import { SCIM_TEMPLATE_ATTRIBUTES } from "../okta/org";
 
 export const NAMESPACE = "oktaScim";
 export const SANDBOX_GROUP = "Sandbox Added Group";
@@ -55,7 +56,15 @@ export function configEdit(deployed: Config): ConfigEdit {
     }
   }
   const toPhaseTwo = connections.filter((c) => c.consoleStepsDone !== true).map((c) => String(c.name));
-  for (const c of connections) c.consoleStepsDone = true;
+  for (const c of connections) {
+    c.consoleStepsDone = true;
+    // Phase 2 maps exactly the SCIM app's attributes, captured once provisioning is on: the stand-in's
+    // SCIM app then has the SCIM 2.0 template's attributes, which is what a capture would list.
+    if (toPhaseTwo.includes(String(c.name)) && c.scimApp && c.scimApp.attributes === undefined) {
+      c.scimApp.attributes = Object.keys(SCIM_TEMPLATE_ATTRIBUTES);
+      changes.push(`${c.name}: scimApp.attributes captured from the stand-in's SCIM app`);
+    }
+  }
   if (toPhaseTwo.length > 0) changes.push(`consoleStepsDone: true for ${toPhaseTwo.join(", ")} (console steps simulated at the stand-in)`);
   return { config, changes, addedGroup, toPhaseTwo };
 }

@@ -1,6 +1,7 @@
 // What a sandbox run prints: one line per step, then the summary line, and the measured API calls
 // written into docs/api-calls.md between markers (a figure a script measures is written by that
 // script). Pure.
+import { replaceMarkedBlock } from "../../scripts/markedBlock";
 
 export type StepStatus = "passed" | "failed" | "skipped";
 
@@ -66,9 +67,5 @@ export const markers = (stack: string) => ({ start: `<!-- sandbox:api-calls:${st
 /** Replaces the stack's section between its markers, or appends marked section at the end. */
 export function replaceSection(document: string, stack: string, section: string): string {
   const { start, end } = markers(stack);
-  const block = `${start}\n${section}\n${end}`;
-  const from = document.indexOf(start);
-  const to = document.indexOf(end);
-  if (from >= 0 && to > from) return document.slice(0, from) + block + document.slice(to + end.length);
-  return `${document.replace(/\n*$/, "\n\n")}${block}\n`;
+  return replaceMarkedBlock(document, start, end, section);
 }

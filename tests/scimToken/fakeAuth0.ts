@@ -7,6 +7,7 @@
 import * as http from "http";
 import type { AddressInfo } from "net";
 import { randomBytes } from "crypto";
+import type { ScimToken } from "../../sandbox/auth0/tenant";
 
 export const FAKE_DOMAIN = "fake-tenant.example.auth0.com";
 export const FAKE_CLIENT_ID = "fakeClientId0123456789";
@@ -14,14 +15,8 @@ export const FAKE_CLIENT_SECRET = "FAKE-CLIENT-SECRET-never-print-me";
 
 export const ALL_TOKEN_SCOPES = ["create:scim_token", "read:scim_token", "delete:scim_token"];
 
-interface StoredToken {
-  token_id: string;
-  token: string;
-  scopes: string[];
-  created_at: string;
-  valid_until?: string;
-  last_used_at?: string;
-}
+/** A token as the Management API stores and lists it: the same wire shape as the sandbox's stand-in. */
+type StoredToken = ScimToken;
 
 export interface Fault {
   method: string;

@@ -1,40 +1,29 @@
-// One Okta Workforce org → one Auth0 connection with inbound SCIM. Thin on purpose: the decisions
-// (mappings, scopes, URLs, checklist text) live in ./decisions as pure functions.
+// One Okta Workforce org → one Auth0 connection with inbound SCIM: the package's public component.
+// Thin on purpose: the decisions (mappings, scopes, URLs, checklist text) live in ./decisions as pure
+// functions, the args are validated by the stack config's own schema and rules (./validateArgs.ts).
+//
+// Its public members are what Pulumi's component analyzer turns into the package schema for other
+// languages (see ./integrationArgs.ts): every property is an Output of an analysable type; anything
+// only the stack program needs is behind a method.
 import * as pulumi from "@pulumi/pulumi";
 import type * as auth0 from "@pulumi/auth0";
 import type * as okta from "@pulumi/okta";
-import type { ConnectionConfig } from "../config/schema";
 import { declareAuth0Side, declareScimTokens } from "./auth0Side";
 import { declareOktaApps, declareOktaAssignments } from "./oktaApps";
-import type { OktaReferences } from "./oktaDirectory";
 import { declareOktaProvisioning } from "./oktaProvisioning";
 import { consoleChecklistSteps, renderConsoleChecklist } from "./decisions/consoleChecklist";
 import { oktaOrgDomain, scimEndpointUrl } from "./decisions/urls";
 import { newestGeneration } from "./decisions/tokenGenerations";
-import { generationTokenOutputName, tokenOutputName } from "./naming";
+import { connectionKey, generationTokenOutputName, tokenOutputName } from "./naming";
+import { DynamicResourcesProvider } from "./scimToken/engineProvider";
+import type { OktaAuth0ScimIntegrationArgs, ScimTokenInfo } from "./integrationArgs";
+import { IntegrationArgsError, validateIntegrationArgs } from "./validateArgs";
+import { checklistContextOf, oktaReferencesOf } from "./stackContext";
+import { referencesWithoutLookup } from "./oktaReferencesArg";
 
 export const COMPONENT_TYPE = "oktaScim:index:OktaAuth0ScimIntegration";
 
-export interface OktaAuth0ScimIntegrationArgs {
-  connection: ConnectionConfig;
-  /** Where the connection sits in the stack config, for messages (oktaScim:connections[0]). */
-  configPath: string;
-  stackName: string;
-  auth0: {
-    /** Tenant domain: Management API and SCIM endpoint. */
-    domain: string;
-    /** Custom domain users log in through, if any. */
-    customDomain?: string;
-    provider: auth0.Provider;
-    /** Explicit `pulumi-nodejs` provider for the SCIM token resources. */
-    tokenProvider: pulumi.ProviderResource;
-  };
-  okta: { orgName: string; baseUrl: string; provider: okta.Provider; defaultUserTypeId?: string };
-  /** The connection's groups and users, looked up in Okta beforehand (components/oktaDirectory.ts). */
-  oktaReferences: OktaReferences;
-}
-
-/** One token generation as the stack exports it. */
+/** One token generation with its outputs, as the stack program exports them. */
 export interface ScimTokenGenerationOutputs {
   generation: string;
   /** The stack output that holds this generation's token. */
@@ -49,29 +38,75 @@ export interface ScimTokenGenerationOutputs {
   expired: pulumi.Output<boolean>;
 }
 
+/** Package of a resource type, as the SDK's getProvider reads it (`auth0:index:Connection` → auth0). */
+const PROVIDER_LOOKUP = { auth0: "auth0:index:Connection", okta: "okta:index:AppUserSchemaProperty", dynamic: "pulumi-nodejs:dynamic:Resource" } as const;
+
+/**
+ * Connects an Okta Workforce org to an Auth0 tenant for inbound SCIM 2.0 provisioning: the Auth0
+ * okta-strategy connection with SCIM and its tokens, the Okta OIDC log-in app and SWA provisioning
+ * app with one shared assignment list, and (phase 2) the Okta profile mapping and custom attributes.
+ * Pass the auth0 and okta providers through `opts.providers` (or `opts.provider`, or a parent).
+ */
 export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
+  /** The Auth0 connection's id. */
   readonly connectionId: pulumi.Output<string>;
+  /** The Auth0 connection's name. */
   readonly connectionName: pulumi.Output<string>;
+  /** The SCIM base URL to enter in Okta: https://{tenant}/scim/v2/connections/{connection id}. */
   readonly scimEndpointUrl: pulumi.Output<string>;
-  /** Secret: the newest generation's token. */
+  /** Secret: the newest generation's SCIM token, the one Okta should use. */
   readonly scimToken: pulumi.Output<string>;
-  /** Every generation, oldest first. */
-  readonly scimTokens: ScimTokenGenerationOutputs[];
-  readonly tokenOutputName: string;
+  /** Secret: every generation's token, by generation name. */
+  readonly scimTokenByGeneration: pulumi.Output<Record<string, string>>;
+  /** Every token generation, oldest first: id, expiry and last use (never the token). */
+  readonly scimTokens: pulumi.Output<ScimTokenInfo[]>;
+  /** The Okta OIDC app's client id. */
   readonly oidcClientId: pulumi.Output<string>;
+  /** The Okta SWA (provisioning) app's id. */
   readonly scimAppId: pulumi.Output<string>;
+  /** The console steps Okta's API cannot do, with exact values and admin-console links. */
   readonly consoleChecklist: pulumi.Output<string>;
 
   constructor(name: string, args: OktaAuth0ScimIntegrationArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(COMPONENT_TYPE, name, {}, opts);
-    const c = args.connection;
-    const oktaDomain = oktaOrgDomain(args.okta.orgName, args.okta.baseUrl);
+    // Validate before anything is registered, the component itself included.
+    const validated = validateIntegrationArgs(args);
+    if ("problems" in validated) throw new IntegrationArgsError(name, validated.problems);
+    const { connection: c, auth0: tenant, okta: org } = validated.value;
+    const attached = oktaReferencesOf(args);
+    const looked = attached ? { references: attached } : referencesWithoutLookup(c);
+    if ("problems" in looked) throw new IntegrationArgsError(name, looked.problems);
+    const oktaReferences = looked.references;
+
+    // Named by the connection's key, the component is found under its previous keys too (the stack
+    // program names it so); any other name is the caller's to alias.
+    const keyAliases = name === connectionKey(c) ? c.previousKeys.map((previous): pulumi.Alias => ({ name: previous })) : [];
+    const aliases = [...(opts?.aliases ?? []), ...keyAliases];
+    super(COMPONENT_TYPE, name, {}, aliases.length > 0 ? { ...opts, aliases } : opts);
+    const auth0Provider = this.requireProvider(name, "auth0", PROVIDER_LOOKUP.auth0) as auth0.Provider;
+    const oktaProvider = this.requireProvider(name, "okta", PROVIDER_LOOKUP.okta) as okta.Provider;
+    // The token resources are dynamic resources: the caller may give the `pulumi-nodejs` provider
+    // (the stack program does; it must carry the tenant credentials, see DynamicResourcesProvider);
+    // otherwise the component declares its own from args.auth0, so a stack with
+    // `pulumi:disable-default-providers` works without knowing about it. The tokens' state holds no
+    // credentials: their provider does.
+    const tokenProvider =
+      this.getProvider(PROVIDER_LOOKUP.dynamic) ??
+      new DynamicResourcesProvider(
+        `${name}-scim-token-resources`,
+        { tenant: pulumi.secret({ domain: tenant.domain, clientId: args.auth0.clientId, clientSecret: args.auth0.clientSecret }) },
+        { parent: this },
+      );
+    const stackContext = checklistContextOf(args) ?? {
+      stackName: pulumi.getStack(),
+      configPath: `the args of OktaAuth0ScimIntegration ${name}`,
+    };
+    const oktaDomain = oktaOrgDomain(org.orgName, org.baseUrl);
 
     const apps = declareOktaApps({
       connection: c,
-      auth0Domain: args.auth0.domain,
-      auth0CustomDomain: args.auth0.customDomain,
-      provider: args.okta.provider,
+      auth0Domain: tenant.domain,
+      auth0CustomDomain: tenant.customDomain,
+      provider: oktaProvider,
       parent: this,
     });
     const auth0Side = declareAuth0Side({
@@ -79,7 +114,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       oktaDomain,
       oidcClientId: apps.oidcApp.clientId,
       oidcClientSecret: apps.oidcClientSecret,
-      provider: args.auth0.provider,
+      provider: auth0Provider,
       parent: this,
     });
     // Delete order (Pulumi deletes a resource before what it depends on): tokens, then assignments,
@@ -87,28 +122,27 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
     // deprovision disappears while it can still reach the connection.
     const assignments = declareOktaAssignments({
       connection: c,
-      references: args.oktaReferences,
+      references: oktaReferences,
       oidcApp: apps.oidcApp,
       scimApp: apps.scimApp,
       after: [auth0Side.auth0Connection],
-      provider: args.okta.provider,
+      provider: oktaProvider,
       parent: this,
     });
     const scimTokens = declareScimTokens({
       connection: c,
       auth0Connection: auth0Side.auth0Connection,
       scimConfiguration: auth0Side.scimConfiguration,
-      auth0Domain: args.auth0.domain,
-      tokenProvider: args.auth0.tokenProvider,
+      auth0Domain: tenant.domain,
+      tokenProvider,
       after: [assignments.oidcGroupAssignments, assignments.scimGroupAssignments, ...assignments.userAssignments],
       parent: this,
     });
 
     this.connectionId = auth0Side.auth0Connection.id;
     this.connectionName = auth0Side.auth0Connection.name;
-    this.scimEndpointUrl = auth0Side.auth0Connection.id.apply((id) => scimEndpointUrl(args.auth0.domain, id));
-    this.tokenOutputName = tokenOutputName(c.name);
-    this.scimTokens = scimTokens.map(({ generation, resource }) => ({
+    this.scimEndpointUrl = auth0Side.auth0Connection.id.apply((id) => scimEndpointUrl(tenant.domain, id));
+    const generations: ScimTokenGenerationOutputs[] = scimTokens.map(({ generation, resource }) => ({
       generation,
       tokenOutputName: generationTokenOutputName(c.name, generation),
       token: pulumi.secret(resource.token),
@@ -118,8 +152,22 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       // An older state (before the output existed) has none: not known to be expired.
       expired: resource.expired.apply((e) => e === true),
     }));
+    generationsOf.set(this, generations);
     // The newest generation's token, already wrapped secret above: the one Okta should use.
-    this.scimToken = newestGeneration(this.scimTokens).token;
+    this.scimToken = newestGeneration(generations).token;
+    this.scimTokenByGeneration = pulumi.secret(
+      pulumi.all(generations.map((g) => g.token.apply((token) => [g.generation, token] as const))).apply((pairs) => Object.fromEntries(pairs)),
+    );
+    this.scimTokens = pulumi.all(
+      generations.map((g) =>
+        pulumi.all([g.tokenId, g.validUntil, g.lastUsedAt]).apply(([tokenId, validUntil, lastUsedAt]): ScimTokenInfo => ({
+          generation: g.generation,
+          tokenId,
+          ...(validUntil === null || validUntil === undefined ? {} : { validUntil }),
+          ...(lastUsedAt === null || lastUsedAt === undefined ? {} : { lastUsedAt }),
+        })),
+      ),
+    );
     this.oidcClientId = apps.oidcApp.clientId;
     this.scimAppId = apps.scimApp.id;
 
@@ -129,8 +177,8 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
         scimAppId: apps.scimApp.id,
         scimEndpointUrl: this.scimEndpointUrl,
         scimToken: this.scimToken,
-        defaultUserTypeId: args.okta.defaultUserTypeId,
-        provider: args.okta.provider,
+        defaultUserTypeId: org.defaultUserTypeId,
+        provider: oktaProvider,
         parent: this,
       });
     }
@@ -140,17 +188,17 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       .apply(([appId, appName, url]) =>
         renderConsoleChecklist(
           consoleChecklistSteps({
-            stackName: args.stackName,
+            stackName: stackContext.stackName,
             connectionName: c.name,
-            configPath: args.configPath,
-            oktaOrgName: args.okta.orgName,
-            oktaBaseUrl: args.okta.baseUrl,
+            configPath: stackContext.configPath,
+            oktaOrgName: org.orgName,
+            oktaBaseUrl: org.baseUrl,
             scimApp: { id: appId, name: appName, label: c.scimApp.label },
             scimEndpointUrl: url,
-            tokenOutputName: this.tokenOutputName,
+            tokenOutputName: tokenOutputName(c.name),
             consoleStepsDone: c.consoleStepsDone,
             manageProvisioningViaApi: c.manageProvisioningViaApi === true,
-            tokenGenerations: this.scimTokens.map((t) => ({ generation: t.generation, outputName: t.tokenOutputName })),
+            tokenGenerations: generations.map((t) => ({ generation: t.generation, outputName: t.tokenOutputName })),
           }),
         ),
       );
@@ -160,9 +208,37 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       connectionName: this.connectionName,
       scimEndpointUrl: this.scimEndpointUrl,
       scimToken: this.scimToken,
+      scimTokenByGeneration: this.scimTokenByGeneration,
+      scimTokens: this.scimTokens,
       oidcClientId: this.oidcClientId,
       scimAppId: this.scimAppId,
       consoleChecklist: this.consoleChecklist,
     });
   }
+
+  /**
+   * Every token generation with its own outputs and the stack output name the checklist refers to
+   * (`<connection>-scim-token-<generation>`), oldest first. For programs that export each token.
+   */
+  tokenGenerations(): readonly ScimTokenGenerationOutputs[] {
+    return generationsOf.get(this) ?? [];
+  }
+
+  private requireProvider(name: string, pkg: "auth0" | "okta", lookup: string): pulumi.ProviderResource {
+    const provider = this.getProvider(lookup);
+    if (provider) return provider;
+    throw new pulumi.ResourceError(
+      `OktaAuth0ScimIntegration "${name}" has no ${pkg} provider; nothing was created. Pass both the Pulumi way: ` +
+        `new OktaAuth0ScimIntegration(name, args, { providers: { auth0: <auth0.Provider>, okta: <okta.Provider> } }) ` +
+        `(or opts.provider for one of them, or providers on a parent component). The component never falls back to a ` +
+        `default provider: the ${pkg === "auth0" ? "Auth0 tenant" : "Okta org"} must be chosen explicitly.`,
+      this,
+      true,
+    );
+  }
 }
+
+// Per instance, the generations with their own outputs. Not a class property: the component analyzer
+// publishes every property in the package schema, and this shape (Output<string | null>) is for the
+// stack program only.
+const generationsOf = new WeakMap<OktaAuth0ScimIntegration, ScimTokenGenerationOutputs[]>();

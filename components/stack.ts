@@ -1,14 +1,29 @@
-// The stack: providers from config, one component per configured connection, and the outputs.
+// The stack: providers from config, one public OktaAuth0ScimIntegration per configured connection
+// (the same API library users have), and the outputs.
 import * as pulumi from "@pulumi/pulumi";
-import type { StackConfig } from "../config/schema";
+import type { ConnectionConfig, StackConfig } from "../config/schema";
 import { formatConfigPath } from "../config/paths";
 import { ConfigValidationError } from "../config/load";
 import { lookUpOktaReferences, type OktaReferences } from "./oktaDirectory";
-import { connectionKey } from "./naming";
+import { connectionKey, tokenOutputName } from "./naming";
 import { OktaAuth0ScimIntegration } from "./oktaAuth0ScimIntegration";
+import type { OktaAuth0ScimIntegrationArgs } from "./integrationArgs";
 import { oktaOrgDomain } from "./decisions/urls";
 import { auth0Provider, oktaProvider } from "./providers";
 import { DynamicResourcesProvider } from "./scimToken/engineProvider";
+import { withStackContext } from "./stackContext";
+import { provisioningViaApiArg } from "./validateArgs";
+
+/** A validated connection of the stack config as the component's args (the config's shape, minus the org reference). */
+function integrationArgs(config: StackConfig, connection: ConnectionConfig, org: StackConfig["oktaOrgs"][number]): OktaAuth0ScimIntegrationArgs {
+  const { oktaOrg: _orgReference, manageProvisioningViaApi, ...settings } = connection;
+  return {
+    ...settings,
+    manageProvisioningViaApi: provisioningViaApiArg(manageProvisioningViaApi),
+    auth0: { domain: config.auth0.domain, customDomain: config.auth0.customDomain, clientId: config.auth0.clientId, clientSecret: config.auth0.clientSecret },
+    okta: { orgName: org.orgName, baseUrl: org.baseUrl, defaultUserTypeId: org.defaultUserTypeId },
+  };
+}
 
 export async function defineStack(config: StackConfig, stackName: string = pulumi.getStack()): Promise<Record<string, pulumi.Output<unknown>>> {
   const tenant = auth0Provider(config.auth0);
@@ -32,21 +47,16 @@ export async function defineStack(config: StackConfig, stackName: string = pulum
   config.connections.forEach((connection, index) => {
     // Validation guarantees the reference resolves.
     const { org, provider } = orgs.get(connection.oktaOrg)!;
-    // Named by the stable key (default: the connection name); a changed key keeps the old URN as alias.
-    const aliases = connection.previousKeys.map((name) => ({ name }));
-    const integration = new OktaAuth0ScimIntegration(connectionKey(connection), {
-      connection,
-      configPath: formatConfigPath(["connections", index]),
-      stackName,
-      auth0: {
-        domain: config.auth0.domain,
-        customDomain: config.auth0.customDomain,
-        provider: tenant,
-        tokenProvider,
-      },
-      okta: { orgName: org.orgName, baseUrl: org.baseUrl, provider, defaultUserTypeId: org.defaultUserTypeId },
+    // Named by the stable key (default: the connection name); the component aliases a changed key's
+    // old name itself (previousKeys). The looked-up references ride along with the args.
+    const args = withStackContext(integrationArgs(config, connection, org), {
+      checklist: { stackName, configPath: formatConfigPath(["connections", index]) },
       oktaReferences: references[index],
-    }, aliases.length > 0 ? { aliases } : undefined);
+    });
+    const integration = new OktaAuth0ScimIntegration(connectionKey(connection), args, {
+      providers: { auth0: tenant, okta: provider, "pulumi-nodejs": tokenProvider },
+    });
+    const generations = integration.tokenGenerations();
     // Everything a reviewer may read without --show-secrets, under the connection's name...
     outputs[connection.name] = pulumi.output({
       connectionId: integration.connectionId,
@@ -61,7 +71,7 @@ export async function defineStack(config: StackConfig, stackName: string = pulum
       consoleChecklist: integration.consoleChecklist,
       // Per token generation: its id, expiry (and whether a refresh saw it expire), last use and the
       // output that holds it (the value is secret).
-      scimTokens: integration.scimTokens.map((t) => ({
+      scimTokens: generations.map((t) => ({
         generation: t.generation,
         tokenId: t.tokenId,
         validUntil: t.validUntil,
@@ -72,8 +82,8 @@ export async function defineStack(config: StackConfig, stackName: string = pulum
     });
     // ...and the token on its own, so `pulumi stack output <name>-scim-token --show-secrets` prints just it.
     // The newest generation's token keeps the plain name; each generation also has its own output.
-    outputs[integration.tokenOutputName] = integration.scimToken;
-    for (const t of integration.scimTokens) outputs[t.tokenOutputName] = t.token;
+    outputs[tokenOutputName(connection.name)] = integration.scimToken;
+    for (const t of generations) outputs[t.tokenOutputName] = t.token;
   });
   return outputs;
 }

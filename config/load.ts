@@ -4,8 +4,9 @@
 // text, secret or not, so this module reads the raw strings and parses them itself; no message it
 // produces contains a config value.
 import * as pulumi from "@pulumi/pulumi";
-import { CONFIG_NAMESPACE, SECRET_FIELDS, stackConfigSchema, type StackConfig } from "./schema";
-import { crossFieldProblems, type ConfigProblem } from "./crossFieldRules";
+import { CONFIG_NAMESPACE, SECRET_FIELDS, type StackConfig } from "./schema";
+import type { ConfigProblem } from "./crossFieldRules";
+import { firstPerPath, validateStackConfigInput } from "./validate";
 import { formatConfigPath } from "./paths";
 import { isSecureForm, readStackFileConfig } from "./stackFile";
 
@@ -77,46 +78,11 @@ export function parseStackConfig(raw: RawConfig): { config: StackConfig } | { pr
       });
     }
   }
-  // reportInput lets a missing value be told from a wrong one; the input itself is never printed.
-  const result = stackConfigSchema.safeParse(input, { reportInput: true });
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      problems.push(...problemsFromIssue(issue));
-    }
-    return { problems: firstPerPath(problems) };
+  const validated = validateStackConfigInput(input);
+  if ("problems" in validated) {
+    return { problems: validated.shapeInvalid ? firstPerPath([...problems, ...validated.problems]) : [...problems, ...validated.problems] };
   }
-  problems.push(...crossFieldProblems(result.data));
-  return problems.length > 0 ? { problems } : { config: result.data };
-}
-
-/** One problem per setting: a value that fails its shape check need not also be told it fails the next one. */
-function firstPerPath(problems: ConfigProblem[]): ConfigProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = JSON.stringify(p.path);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-interface ZodIssueLike {
-  code: string;
-  path: PropertyKey[];
-  message: string;
-  keys?: string[];
-  input?: unknown;
-}
-
-function problemsFromIssue(issue: ZodIssueLike): ConfigProblem[] {
-  const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-  if (issue.code === "unrecognized_keys" && issue.keys) {
-    return issue.keys.map((k) => ({ path: [...path, k], message: "is not a known setting here (a typo?); remove or rename it" }));
-  }
-  if (issue.code === "invalid_type" && "input" in issue && issue.input === undefined) {
-    return [{ path, message: "is required" }];
-  }
-  return [{ path, message: issue.message }];
+  return problems.length > 0 ? { problems } : validated;
 }
 
 /** Reads the raw config the Pulumi engine (or a test's mocks) gave this program, and the stack file. */

@@ -245,8 +245,10 @@ export async function runSandbox(argv: readonly string[], out: (line: string) =>
     out(`sandbox: no readable Pulumi.${args.stack}.yaml in ${REPO_ROOT}\n${USAGE}`);
     return 2;
   }
-  const lock = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
-  const tools = await checkTools(baseEnv, { auth0: lock.dependencies["@pulumi/auth0"], okta: lock.dependencies["@pulumi/okta"] });
+  // The exact SDK versions this repository installs: devDependencies, since the package declares the
+  // Pulumi SDKs as (ranged) peer dependencies of its users.
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
+  const tools = await checkTools(baseEnv, { auth0: manifest.devDependencies["@pulumi/auth0"], okta: manifest.devDependencies["@pulumi/okta"] });
   if (tools.message || !tools.pulumi) {
     out(tools.message ?? "sandbox: the Pulumi CLI is missing");
     return MISSING_TOOLS_EXIT_CODE;

@@ -38,9 +38,13 @@ export function declareOktaProvisioning(args: OktaProvisioningArgs) {
   const { connection: c, provider, parent } = args;
   const base = { provider, parent };
 
-  const customAttributes = c.customAttributes.map((a) => {
-    const attribute = child(c, { ...base, retainOnDelete: true }, (n) => n.customAttribute(a.index));
-    return new okta.AppUserSchemaProperty(
+  // One after another: each property is a write of the app's whole user schema, and Okta's schema API
+  // has dropped one of two concurrent writes. dependsOn is no input, so the chain replaces nothing.
+  const customAttributes: okta.AppUserSchemaProperty[] = [];
+  for (const a of c.customAttributes) {
+    const previous = customAttributes[customAttributes.length - 1];
+    const attribute = child(c, { ...base, retainOnDelete: true, ...(previous ? { dependsOn: [previous] } : {}) }, (n) => n.customAttribute(a.index));
+    const property = new okta.AppUserSchemaProperty(
       attribute.name,
       {
         appId: args.scimAppId,
@@ -54,7 +58,8 @@ export function declareOktaProvisioning(args: OktaProvisioningArgs) {
       },
       attribute.opts,
     );
-  });
+    customAttributes.push(property);
+  }
 
   const apiProvisioning = declareProvisioningApi(args);
 

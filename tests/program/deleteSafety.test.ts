@@ -92,3 +92,19 @@ describe("item 8: delete order (Pulumi deletes a resource before what it depends
     for (const r of scimSide) expect([r.name, dependsOn(graph, r, auth0Connection)]).toEqual([r.name, true]);
   });
 });
+
+describe("app user schema properties", () => {
+  it("are written one after another (each depends on the one before), so Okta's schema API never gets two writes at once", async () => {
+    const run = await runCommittedStack("dev", {
+      mutate: (v) => {
+        const acme = conns(v)[0];
+        const base = acme.customAttributes[0];
+        acme.customAttributes = ["badgeNumber", "costCode", "floor"].map((index) => ({ ...base, index, externalName: index, source: `user.${index}` }));
+      },
+    });
+    const properties = ofType(run, T.appUserSchemaProperty, "okta-acme");
+    expect(properties.map((p) => p.name)).toEqual(["okta-acme-okta-scim-attr-badgeNumber", "okta-acme-okta-scim-attr-costCode", "okta-acme-okta-scim-attr-floor"]);
+    expect(properties[0].dependsOn).toEqual([]);
+    for (let i = 1; i < properties.length; i++) expect(properties[i].dependsOn).toEqual([expect.stringContaining(properties[i - 1].name)]);
+  });
+});

@@ -98,7 +98,7 @@ describe("app user schema properties", () => {
     const run = await runCommittedStack("dev", {
       mutate: (v) => {
         const acme = conns(v)[0];
-        const base = acme.customAttributes[0];
+        const base = (acme.customAttributes as Json[])[0];
         acme.customAttributes = ["badgeNumber", "costCode", "floor"].map((index) => ({ ...base, index, externalName: index, source: `user.${index}` }));
       },
     });

@@ -3,9 +3,8 @@
 // package.json `main` → pulumiPlugin.ts, compiled and type-checked by ts-node; the SDK's component
 // provider host analyses the TypeScript types), and asks it over gRPC on loopback for the package
 // schema, as the engine does. The child process is ended by its id.
-import { spawn } from "child_process";
-import { once } from "events";
 import * as path from "path";
+import { startServingPlugin, stopServingPlugin } from "../harness/servingPlugin";
 
 const REPO = path.resolve(__dirname, "..", "..");
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
@@ -15,18 +14,9 @@ const providerPb = require("@pulumi/pulumi/proto/provider_pb.js");
 
 /** The schema JSON the plugin serves. Slow (a type-checked compile and a TypeScript program): no time limit here. */
 export async function schemaFromPlugin(): Promise<unknown> {
-  const child = spawn(process.execPath, [require.resolve("@pulumi/pulumi/cmd/run-plugin"), REPO], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+  const { child, port } = await startServingPlugin(require.resolve("@pulumi/pulumi/cmd/run-plugin"), [REPO], REPO, "the plugin");
   let client: any;
   try {
-    let stderr = "";
-    child.stderr!.on("data", (d) => (stderr += String(d)));
-    const port = await new Promise<string>((resolve, reject) => {
-      child.stdout!.on("data", (d) => {
-        const line = String(d).trim();
-        if (/^\d+$/.test(line)) resolve(line);
-      });
-      child.on("exit", (code) => reject(new Error(`the plugin exited (${code}) before serving:\n${stderr}`)));
-    });
     client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
     const response: any = await new Promise((resolve, reject) =>
       client.getSchema(new providerPb.GetSchemaRequest(), (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res))),
@@ -34,9 +24,6 @@ export async function schemaFromPlugin(): Promise<unknown> {
     return JSON.parse(response.getSchema());
   } finally {
     client?.close();
-    if (child.exitCode === null) {
-      child.kill();
-      await once(child, "exit");
-    }
+    await stopServingPlugin(child);
   }
 }

@@ -2,9 +2,9 @@
 // run-policy-pack in policies/, which compiles and type-checks index.ts with ts-node and serves the
 // pack over gRPC on a loopback port it prints), then asks it over gRPC: its policies, and one
 // Analyze call whose answer must match what the test adapter + runner report for the same resource.
-import { spawn, type ChildProcess } from "child_process";
+import type { ChildProcess } from "child_process";
 import * as path from "path";
-import { once } from "events";
+import { startServingPlugin, stopServingPlugin } from "../harness/servingPlugin";
 import { REPO_ROOT } from "../harness/stackFile";
 import { policies } from "../../policies/policies";
 import { runPack } from "./runPack";
@@ -23,28 +23,14 @@ let child: ChildProcess;
 let client: any;
 
 beforeAll(async () => {
-  child = spawn(process.execPath, [path.join(PACK_DIR, "node_modules/@pulumi/pulumi/cmd/run-policy-pack"), "127.0.0.1:0", "."], {
-    cwd: PACK_DIR,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += String(d)));
-  const port = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (d) => {
-      const line = String(d).trim();
-      if (/^\d+$/.test(line)) resolve(line);
-    });
-    child.on("exit", (code) => reject(new Error(`the pack exited (${code}) before serving:\n${stderr}`)));
-  });
+  let port: string;
+  ({ child, port } = await startServingPlugin(path.join(PACK_DIR, "node_modules/@pulumi/pulumi/cmd/run-policy-pack"), ["127.0.0.1:0", "."], PACK_DIR, "the pack"));
   client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
 });
 
 afterAll(async () => {
   client?.close();
-  if (child && child.exitCode === null) {
-    child.kill();
-    await once(child, "exit");
-  }
+  await stopServingPlugin(child);
 });
 
 const call = <T>(method: string, request: unknown) =>

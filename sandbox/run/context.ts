@@ -1,0 +1,100 @@
+// What every sandbox step works with: the throwaway project and stack, the `pulumi` it runs, the
+// stand-ins, the generated secrets; and the small operations steps share (run pulumi, read and write
+// the stack's config, export the state, run the program under the offline mocks).
+import * as fs from "fs";
+import { parse, stringify } from "yaml";
+import { runProgram, type Registration } from "../../offline/runProgram";
+import { secretMarker, toRawConfig } from "../../offline/stackFile";
+import { excerpt, runCommand, type CommandResult } from "./commands";
+import { NAMESPACE } from "./plan";
+import type { PhaseCounts, RunNumbers, StepResult } from "./report";
+import { withSecrets, type SecretSetting } from "./secrets";
+import type { StandIns } from "./standIns";
+
+export const TOKEN_TYPE = "pulumi-nodejs:dynamic/scimToken:ScimToken";
+
+export interface Context {
+  stack: string;
+  project: string;
+  stackFile: string;
+  pulumi: string;
+  env: NodeJS.ProcessEnv;
+  standIns: StandIns;
+  settings: SecretSetting[];
+  secrets: string[];
+  /** Figures of the summary line, filled by the steps that measure them. */
+  numbers: RunNumbers;
+  /** API calls per phase, written into docs/api-calls.md at the end of a full run. */
+  phases: PhaseCounts[];
+}
+
+/** One step of a run: its one-line name and what it does. `always`: runs even after a failure (clean-up). */
+export interface Step {
+  name: string;
+  run: (ctx: Context, name: string) => Promise<StepResult>;
+  always?: boolean;
+}
+
+export type StackConfig = Record<string, unknown>;
+export type ConnectionSettings = Record<string, any>;
+
+export const connectionsOf = (config: StackConfig) => (config[`${NAMESPACE}:connections`] ?? []) as ConnectionSettings[];
+
+export function writeStackConfig(file: string, config: StackConfig): void {
+  const doc = (fs.existsSync(file) ? (parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>) : {}) ?? {};
+  fs.writeFileSync(file, stringify({ ...doc, config }), { mode: 0o600 });
+}
+
+export function readStackConfig(file: string): StackConfig {
+  return ((parse(fs.readFileSync(file, "utf8")) as { config?: StackConfig }).config ?? {}) as StackConfig;
+}
+
+export function pulumi(ctx: Context, args: string[], input?: string): Promise<CommandResult> {
+  return runCommand(ctx.pulumi, [...args, "--non-interactive"], { cwd: ctx.project, env: ctx.env, input });
+}
+
+export interface StateResource {
+  urn: string;
+  type: string;
+  protect?: boolean;
+  outputs?: Record<string, unknown>;
+  inputs?: Record<string, unknown>;
+}
+
+export async function exportedState(ctx: Context): Promise<{ text: string; resources: StateResource[] }> {
+  const result = await pulumi(ctx, ["stack", "export"]);
+  if (result.code !== 0) throw new Error(`pulumi stack export failed: ${excerpt(result)}`);
+  const parsed = JSON.parse(result.stdout) as { deployment?: { resources?: StateResource[] } };
+  return { text: result.stdout, resources: parsed.deployment?.resources ?? [] };
+}
+
+/** Resources as a user counts them: neither the Stack nor the provider resources. */
+export const userResources = (resources: ReadonlyArray<{ type: string }>) =>
+  resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:")).length;
+
+export const passed = (name: string, detail: string): StepResult => ({ name, status: "passed", detail });
+export const failed = (name: string, detail: string): StepResult => ({ name, status: "failed", detail });
+
+/** Runs `run` and counts the API calls the stand-ins answered meanwhile. */
+export async function measured(ctx: Context, run: () => Promise<CommandResult>): Promise<{ result: CommandResult; calls: Map<string, number>; total: number }> {
+  const mark = ctx.standIns.log.mark();
+  const result = await run();
+  return { result, calls: ctx.standIns.log.counts(mark), total: ctx.standIns.log.total(mark) };
+}
+
+/** Values as the offline harness takes them: secure leaves as markers (what `npm run plan` does). */
+function harnessConfig(config: StackConfig, settings: readonly SecretSetting[]) {
+  const marked = withSecrets(config, settings.map((s) => ({ ...s, value: secretMarker(s.path) })));
+  return toRawConfig(marked, new Set(settings.map((s) => s.key)));
+}
+
+/** The program's registrations under the offline mocks for `config` (the plan's view of it). */
+export async function mockedRegistrations(config: StackConfig, settings: readonly SecretSetting[], stack: string): Promise<Registration[]> {
+  return (await runProgram(harnessConfig(config, settings), { stack })).registrations;
+}
+
+/** The SCIM (AUTO_LOGIN) app a connection declared at the Okta stand-in, found by its label. */
+export function scimAppId(ctx: Context, connection: ConnectionSettings, orgDomain: string): string | undefined {
+  const org = ctx.standIns.okta.org(orgDomain);
+  return [...org.apps.values()].find((a) => a.signOnMode === "AUTO_LOGIN" && a.label === connection.scimApp?.label)?.id;
+}

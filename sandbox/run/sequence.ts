@@ -1,0 +1,21 @@
+// The steps of a sandbox run, in order. Each step lives in ./steps/<topic>.ts; a new scenario adds its
+// file and one entry here. A step with `always` runs even after an earlier step failed (clean-up).
+import type { Step } from "./context";
+import { configEditStep } from "./steps/configEdit";
+import { firstUp, noChangePreview, noChangeRefresh, previewWithPolicies } from "./steps/firstDeployment";
+import { noPlainSecretStep } from "./steps/noPlainSecret";
+import { teardownStep } from "./steps/teardown";
+import { tokenGoneStep } from "./steps/tokenGone";
+import { verifyStep } from "./steps/verify";
+
+export const SANDBOX_STEPS: readonly Step[] = [
+  { name: "preview with the policy pack", run: previewWithPolicies },
+  { name: "up", run: firstUp },
+  { name: "preview --expect-no-changes", run: noChangePreview },
+  { name: "refresh --expect-no-changes", run: noChangeRefresh },
+  { name: "config edit (group, token generation, consoleStepsDone) with the expected steps", run: configEditStep },
+  { name: "token deleted out of band is gone on refresh", run: tokenGoneStep },
+  { name: "no secret in plain text in the exported state", run: noPlainSecretStep },
+  { name: "npm run verify -- --write", run: verifyStep },
+  { name: "teardown (unprotect, destroy)", run: teardownStep, always: true },
+];

@@ -1,4 +1,4 @@
-// `npm run sandbox -- --stack <name> [--seed <file.json>] [--keep] [--no-docs]`. Pure.
+// `npm run sandbox -- --stack <name> [--seed <file.json>] [--steps 1,2,5] [--keep] [--no-docs]`. Pure.
 
 export interface SandboxArgs {
   stack: string;
@@ -8,24 +8,36 @@ export interface SandboxArgs {
   keep: boolean;
   /** Do not write the measured API calls into docs/api-calls.md. */
   noDocs: boolean;
+  /**
+   * Run only these steps (1-based numbers of sandbox/run/sequence.ts; clean-up steps always run), for
+   * working on one scenario. A partial run writes no docs. Later steps rely on earlier ones (2 is the
+   * first up): list what a step needs.
+   */
+  steps?: number[];
 }
 
-export const USAGE = "usage: npm run sandbox -- --stack <name> [--seed <okta-seed.json>] [--keep] [--no-docs]";
+export const USAGE = "usage: npm run sandbox -- --stack <name> [--seed <okta-seed.json>] [--steps 1,2,5] [--keep] [--no-docs]";
 
 export function parseSandboxArgs(argv: readonly string[]): SandboxArgs | { error: string } {
   let stack: string | undefined;
   let seed: string | undefined;
   let keep = false;
   let noDocs = false;
+  let steps: number[] | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--stack") stack = argv[++i];
     else if (arg === "--seed") seed = argv[++i];
     else if (arg === "--keep") keep = true;
     else if (arg === "--no-docs") noDocs = true;
+    else if (arg === "--steps") {
+      const value = argv[++i] ?? "";
+      if (!/^\d+(,\d+)*$/.test(value)) return { error: `--steps needs step numbers separated by commas, for example 1,2,5 (got "${value}")\n${USAGE}` };
+      steps = value.split(",").map(Number);
+    }
     else return { error: `unknown argument ${arg}\n${USAGE}` };
   }
   if (!stack || !/^[A-Za-z0-9._-]+$/.test(stack)) return { error: `--stack <name> is required (letters, digits, . _ -)\n${USAGE}` };
   if (seed !== undefined && seed === "") return { error: `--seed needs a file\n${USAGE}` };
-  return { stack, seed, keep, noDocs };
+  return { stack, seed, keep, noDocs, ...(steps ? { steps } : {}) };
 }

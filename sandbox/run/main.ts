@@ -119,7 +119,11 @@ export async function runSandbox(argv: readonly string[], out: (line: string) =>
       return step.status !== "failed";
     };
     let stopped = false;
-    for (const step of SANDBOX_STEPS) {
+    for (const [index, step] of SANDBOX_STEPS.entries()) {
+      if (args.steps && !args.steps.includes(index + 1) && !step.always) {
+        record({ name: step.name, status: "skipped", detail: "not selected (--steps)" });
+        continue;
+      }
       // A clean-up step runs even after a failure, so nothing is left in the stand-ins' state; other steps stop.
       if (stopped && !step.always) {
         record({ name: step.name, status: "failed", detail: "not run: an earlier step failed" });
@@ -133,7 +137,7 @@ export async function runSandbox(argv: readonly string[], out: (line: string) =>
       }
       if (!record(result)) stopped = true;
     }
-    if (!args.noDocs && run.phases.length === 3) writeApiCallDoc(args.stack, run.phases);
+    if (!args.noDocs && !args.steps && run.phases.length === 3) writeApiCallDoc(args.stack, run.phases);
   } catch (error) {
     out(`sandbox: ${redact(error instanceof Error ? error.message : String(error), secretValues(settings))}`);
     while (steps.length < SANDBOX_STEPS.length) steps.push({ name: SANDBOX_STEPS[steps.length].name, status: "failed", detail: "not run" });

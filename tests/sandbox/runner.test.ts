@@ -173,6 +173,12 @@ it("refuses a missing or odd --stack with usage", () => {
   expect(parseSandboxArgs(["--stack", "dev", "--keep"])).toEqual({ stack: "dev", keep: true, noDocs: false, seed: undefined });
 });
 
+it("takes --steps as step numbers and refuses anything else", () => {
+  expect(parseSandboxArgs(["--stack", "dev", "--steps", "1,2,10"])).toMatchObject({ steps: [1, 2, 10] });
+  expect(parseSandboxArgs(["--stack", "dev", "--steps", "2-4"])).toHaveProperty("error", expect.stringContaining("--steps needs step numbers"));
+  expect(parseSandboxArgs(["--stack", "dev", "--steps"])).toHaveProperty("error");
+});
+
 describe("stand-in credentials and lookups (pure)", () => {
   it("derives each org's domain and credentials from the config the providers get, and seeds what the stack looks up", () => {
     const { generateKeyPairSync } = require("crypto") as typeof import("crypto");

@@ -76,10 +76,15 @@ export const passed = (name: string, detail: string): StepResult => ({ name, sta
 export const failed = (name: string, detail: string): StepResult => ({ name, status: "failed", detail });
 
 /** Runs `run` and counts the API calls the stand-ins answered meanwhile. */
-export async function measured(ctx: Context, run: () => Promise<CommandResult>): Promise<{ result: CommandResult; calls: Map<string, number>; total: number }> {
+export async function measured(
+  ctx: Context,
+  run: () => Promise<CommandResult>,
+): Promise<{ result: CommandResult; calls: Map<string, number>; total: number; seconds: number }> {
   const mark = ctx.standIns.log.mark();
+  const started = process.hrtime.bigint();
   const result = await run();
-  return { result, calls: ctx.standIns.log.counts(mark), total: ctx.standIns.log.total(mark) };
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { result, calls: ctx.standIns.log.counts(mark), total: ctx.standIns.log.total(mark), seconds };
 }
 
 /** Values as the offline harness takes them: secure leaves as markers (what `npm run plan` does). */

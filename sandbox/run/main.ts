@@ -14,7 +14,7 @@ import { excerpt, redact } from "./commands";
 import { failed, pulumi, writeStackConfig, type Context } from "./context";
 import { firstDeploymentConfig } from "./plan";
 import { apiCallSection, exitCodeFor, replaceSection, stepLine, summaryLine, type PhaseCounts, type StepResult } from "./report";
-import { secretSettings, secretValues, withSecrets, type SecretSetting } from "./secrets";
+import { missingSecretSettings, secretSettings, secretValues, withSecrets, type SecretSetting } from "./secrets";
 import { SANDBOX_STEPS } from "./sequence";
 import { lookupSeeds, stackCredentials, startStandIns } from "./standIns";
 import { checkTools, MISSING_TOOLS_EXIT_CODE } from "./tools";
@@ -67,7 +67,8 @@ export async function runSandbox(argv: readonly string[], out: (line: string) =>
     return MISSING_TOOLS_EXIT_CODE;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "oktascim-sandbox-"));
-  const settings = secretSettings(fileConfig, generators);
+  // Every secure: value regenerated, and the credentials a fresh stack (npm run new-stack) has not set yet.
+  const settings = [...secretSettings(fileConfig, generators), ...missingSecretSettings(fileConfig, generators)];
   const secretConfig = withSecrets(fileConfig, settings);
   const credentials = stackCredentials(secretConfig);
   const seeds = lookupSeeds(fileConfig, credentials);
@@ -130,12 +131,13 @@ export async function runSandbox(argv: readonly string[], out: (line: string) =>
         continue;
       }
       let result: StepResult;
+      const started = process.hrtime.bigint();
       try {
         result = await step.run(run, step.name);
       } catch (error) {
         result = failed(step.name, error instanceof Error ? error.message : String(error));
       }
-      if (!record(result)) stopped = true;
+      if (!record({ ...result, seconds: Number(process.hrtime.bigint() - started) / 1e9 })) stopped = true;
     }
     if (!args.noDocs && !args.steps && run.phases.length === 3) writeApiCallDoc(args.stack, run.phases);
   } catch (error) {

@@ -9,6 +9,8 @@ export interface StepResult {
   name: string;
   status: StepStatus;
   detail: string;
+  /** How long the step took (set by the runner). */
+  seconds?: number;
 }
 
 export interface RunNumbers {
@@ -19,7 +21,8 @@ export interface RunNumbers {
 
 /** "  3/9 preview --expect-no-changes ... passed: 0 changes, 15 API calls". */
 export function stepLine(index: number, total: number, step: StepResult): string {
-  return `  ${index}/${total} ${step.name}: ${step.status}${step.detail ? ` (${step.detail})` : ""}`;
+  const took = step.seconds === undefined ? "" : ` in ${step.seconds.toFixed(0)} s`;
+  return `  ${index}/${total} ${step.name}: ${step.status}${took}${step.detail ? ` (${step.detail})` : ""}`;
 }
 
 /** The run's last line. A skipped step counts in the total, never as passed. */
@@ -38,6 +41,8 @@ export interface PhaseCounts {
   phase: string;
   /** Calls per endpoint key ("okta GET /api/v1/groups"). */
   counts: ReadonlyMap<string, number>;
+  /** Wall time of the phase's pulumi command: engine and plugin work, the stand-ins answer at once. */
+  seconds?: number;
 }
 
 const total = (m: ReadonlyMap<string, number>, service?: string) =>
@@ -48,11 +53,12 @@ export function apiCallSection(stack: string, phases: readonly PhaseCounts[], me
   const lines = [
     `### Stack \`${stack}\``,
     "",
-    `Measured by \`npm run sandbox -- --stack ${stack}\` at the stand-ins (${measuredOn}).`,
+    `Measured by \`npm run sandbox -- --stack ${stack}\` at the stand-ins (${measuredOn}). The wall time is the engine's and the`,
+    "providers' own work (the stand-ins answer at once): against a real tenant and org, add their latency per call.",
     "",
-    "| phase | Auth0 | Okta | total |",
-    "|---|---|---|---|",
-    ...phases.map((p) => `| ${p.phase} | ${total(p.counts, "auth0")} | ${total(p.counts, "okta")} | ${total(p.counts)} |`),
+    "| phase | Auth0 | Okta | total | wall time (s) |",
+    "|---|---|---|---|---|",
+    ...phases.map((p) => `| ${p.phase} | ${total(p.counts, "auth0")} | ${total(p.counts, "okta")} | ${total(p.counts)} | ${p.seconds === undefined ? "-" : p.seconds.toFixed(0)} |`),
     "",
     `| endpoint | ${phases.map((p) => p.phase).join(" | ")} |`,
     `|---|${phases.map(() => "---|").join("")}`,

@@ -27,6 +27,26 @@ export function generatedValue(leaf: string, gen: Generators): string {
   return gen.random(48);
 }
 
+/**
+ * The credentials a stack file does not hold yet but the program needs: what `npm run new-stack` leaves
+ * for `pulumi config set --secret` (auth0.clientSecret; each org's apiToken, or its privateKey when the
+ * org names an OAuth service app). The sandbox sets them as that command would, so a freshly written
+ * stack runs as it is.
+ */
+export function missingSecretSettings(config: Record<string, unknown>, gen: Generators): SecretSetting[] {
+  const found: SecretSetting[] = [];
+  const missing = (key: string, path: string, leaf: string) => found.push({ key, path, leaf, value: generatedValue(leaf, gen) });
+  const auth0 = config["oktaScim:auth0"] as Record<string, unknown> | undefined;
+  if (auth0 && auth0.clientSecret === undefined) missing("oktaScim:auth0", "auth0.clientSecret", "clientSecret");
+  const orgs = (config["oktaScim:oktaOrgs"] ?? []) as Array<Record<string, unknown>>;
+  orgs.forEach((org, i) => {
+    const oauth = org.clientId !== undefined || org.privateKeyId !== undefined;
+    if (oauth && org.privateKey === undefined) missing("oktaScim:oktaOrgs", `oktaOrgs[${i}].privateKey`, "privateKey");
+    if (!oauth && org.apiToken === undefined) missing("oktaScim:oktaOrgs", `oktaOrgs[${i}].apiToken`, "apiToken");
+  });
+  return found;
+}
+
 /** Paths of every `secure:` leaf of a stack file's `config:` block, with generated values. */
 export function secretSettings(config: Record<string, unknown>, gen: Generators): SecretSetting[] {
   const found: SecretSetting[] = [];

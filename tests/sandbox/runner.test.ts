@@ -10,8 +10,8 @@ import { REPO_ROOT, secretMarker, toRawConfig } from "../harness/stackFile";
 import { parseSandboxArgs } from "../../sandbox/run/args";
 import { runSandbox } from "../../sandbox/run/main";
 import { changeMismatches, configEdit, expectedChanges, firstDeploymentConfig, keyOfUrn, previewChanges, SANDBOX_GROUP } from "../../sandbox/run/plan";
-import { apiCallSection, exitCodeFor, replaceSection, summaryLine, type StepResult } from "../../sandbox/run/report";
-import { secretSettings, secretValues, withSecrets } from "../../sandbox/run/secrets";
+import { apiCallSection, exitCodeFor, replaceSection, stepLine, summaryLine, type StepResult } from "../../sandbox/run/report";
+import { missingSecretSettings, secretSettings, secretValues, withSecrets } from "../../sandbox/run/secrets";
 import { missingPlugins } from "../../sandbox/run/tools";
 import { lookupSeeds, stackCredentials } from "../../sandbox/run/standIns";
 
@@ -41,6 +41,22 @@ describe("secret replacement", () => {
     expect(replaced["oktaScim:oktaOrgs"][1].privateKey).toBe(FAKE_PEM);
     expect(replaced["oktaScim:oktaOrgs"][1].clientId).toBe("0oa8x2kq4rTbN5yV1d7");
     expect((config["oktaScim:auth0"] as any).clientSecret).toHaveProperty("secure");
+  });
+
+  it("adds the credentials a fresh stack has not set yet (what new-stack leaves to pulumi config set --secret), and nothing a stack holds", () => {
+    const fresh = {
+      "oktaScim:auth0": { domain: "example-dev.us.auth0.com", clientId: "AbCdEfGhIjKlMnOp1234" },
+      "oktaScim:oktaOrgs": [
+        { name: "a", orgName: "a" },
+        { name: "b", orgName: "b", clientId: "0oa8x2kq4rTbN5yV1d7", privateKeyId: "kid" },
+      ],
+    };
+    const settings = missingSecretSettings(fresh, gen);
+    expect(settings.map((s) => s.path)).toEqual(["auth0.clientSecret", "oktaOrgs[0].apiToken", "oktaOrgs[1].privateKey"]);
+    expect(settings[2].value).toBe(FAKE_PEM);
+    const filled = withSecrets(fresh, settings) as Record<string, any>;
+    expect(filled["oktaScim:oktaOrgs"][1]).toMatchObject({ clientId: "0oa8x2kq4rTbN5yV1d7", privateKey: FAKE_PEM });
+    expect(missingSecretSettings(dev(), gen)).toEqual([]);
   });
 
   it("watches the whole PEM and each of its long lines in the state", () => {
@@ -111,6 +127,11 @@ describe("step planning", () => {
 describe("report", () => {
   const step = (status: StepResult["status"]): StepResult => ({ name: "s", status, detail: "" });
 
+  it("prints one line per step with its status, its time when measured, and its detail", () => {
+    expect(stepLine(3, 9, { name: "preview", status: "passed", detail: "0 changes", seconds: 12.4 })).toBe("  3/9 preview: passed in 12 s (0 changes)");
+    expect(stepLine(1, 9, { name: "preview", status: "skipped", detail: "" })).toBe("  1/9 preview: skipped");
+  });
+
   it("ends with the summary line, a skipped step counted in the total but never as passed", () => {
     const steps = [step("passed"), step("skipped"), step("passed")];
     expect(summaryLine("dev", steps, { resources: 28, apiCallsUp: 97, apiCallsNoopPreview: 15 })).toBe(
@@ -122,11 +143,12 @@ describe("report", () => {
 
   it("writes each stack's measured API calls between its markers, replacing the previous figures", () => {
     const phases = [
-      { phase: "create (first up)", counts: new Map([["okta POST /api/v1/apps", 2], ["auth0 POST /oauth/token", 3]]) },
+      { phase: "create (first up)", counts: new Map([["okta POST /api/v1/apps", 2], ["auth0 POST /oauth/token", 3]]), seconds: 41.6 },
       { phase: "no-op preview", counts: new Map([["okta GET /api/v1/groups", 3]]) },
     ];
     const once = replaceSection("# API calls\n", "dev", apiCallSection("dev", phases, "2026-11-29"));
-    expect(once).toContain("| create (first up) | 3 | 2 | 5 |");
+    expect(once).toContain("| create (first up) | 3 | 2 | 5 | 42 |");
+    expect(once).toContain("| no-op preview | 0 | 3 | 3 | - |");
     expect(once).toContain("| `okta GET /api/v1/groups` | 0 | 3 |");
     const twice = replaceSection(once, "dev", apiCallSection("dev", [phases[1]], "2026-11-30"));
     expect(twice.match(/sandbox:api-calls:dev:start/g)).toHaveLength(1);

@@ -17,6 +17,8 @@ export async function verifyStep(ctx: Context, name: string): Promise<StepResult
     ...(apiTokenOrg ? { OKTA_ORG_URL: `https://${apiTokenOrg.domain}`, OKTA_API_TOKEN: apiTokenOrg.credentials.apiToken } : {}),
   };
   const result = await runCommand("npm", ["run", "--silent", "verify", "--", "--stack", ctx.stack, "--write"], { cwd: ctx.project, env });
-  const detail = redact(excerpt(result, 4), ctx.secrets);
+  // The failing checks first: the tail alone may show only passes and the "How to fix" list.
+  const failing = `${result.stdout}\n${result.stderr}`.split("\n").filter((l) => /^\s*FAIL\b/.test(l)).map((l) => l.trim().replace(/\s+/g, " "));
+  const detail = redact([...failing, excerpt(result, 4)].join(" | "), ctx.secrets);
   return result.code === 0 ? passed(name, detail) : failed(name, detail);
 }

@@ -69,6 +69,20 @@ export function defaultMappingsWithOverrides(overrides: readonly ScimMapping[] =
   return AUTH0_DEFAULT_OKTA_SCIM_MAPPINGS.map((d) => ({ scim: overrides.find((o) => o.auth0 === d.auth0)?.scim ?? d.scim, auth0: d.auth0 }));
 }
 
+/**
+ * Overrides that read each default `addresses[type eq "work"].x` mapping from the primary address
+ * instead. Phase 2 removes Okta's address type mapping (it breaks Auth0's PUT), after which Okta sends
+ * the address marked primary and without type; the primary filter matches it with or without a type.
+ * `npm run new-stack` writes these, as the example stacks have them (docs/scim-mappings.md).
+ */
+export function primaryAddressOverrides(): ScimMapping[] {
+  const workAddress = 'addresses[type eq "work"].';
+  return AUTH0_DEFAULT_OKTA_SCIM_MAPPINGS.filter((d) => d.scim.startsWith(workAddress)).map((d) => ({
+    auth0: d.auth0,
+    scim: `addresses[primary eq true].${d.scim.slice(workAddress.length)}`,
+  }));
+}
+
 /** Whether an Auth0 attribute is one that Auth0's default okta mappings fill (what an override may name). */
 export function isDefaultAuth0Attribute(auth0: string): boolean {
   return AUTH0_DEFAULT_OKTA_SCIM_MAPPINGS.some((d) => d.auth0 === auth0);

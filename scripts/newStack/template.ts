@@ -2,6 +2,7 @@
 // policy pack config pinned to the stack's tenant. Pure: text in, text out.
 import { stringify } from "yaml";
 import type { NewStackArgs } from "./args";
+import { primaryAddressOverrides } from "../../components/decisions/scimMappings";
 
 /** A YAML scalar, quoted only where YAML needs it. */
 const scalar = (value: string | number | boolean): string => stringify(value).trimEnd();
@@ -64,6 +65,11 @@ export function renderStackFile(args: NewStackArgs, now: Date): string {
     "      # Okta groups assigned to BOTH apps, by exact name (or { id: 00g… }).",
     ...(args.groups.length > 0 ? ["      groups:", ...args.groups.map((g) => `        - name: ${scalar(g)}`)] : ["      groups: []"]),
     "      scim:",
+    "        # Phase 2 removes Okta's address type mapping (it breaks Auth0's PUT); Okta then sends the",
+    "        # address as primary without a type, which Auth0's default addresses[type eq \"work\"] paths",
+    "        # would not match. Check with `npm run verify -- --write` (docs/scim-mappings.md).",
+    "        mappingOverrides:",
+    ...primaryAddressOverrides().flatMap((o) => [`          - auth0: ${scalar(o.auth0)}`, `            scim: ${scalar(o.scim)}`]),
     `        # The first SCIM token, valid ${args.tokenLifetimeDays} days. Rotate by adding a second generation, pasting`,
     "        # its token into Okta, then removing this one.",
     "        tokens:",

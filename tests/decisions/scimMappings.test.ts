@@ -2,8 +2,11 @@ import {
   AUTH0_DEFAULT_OKTA_SCIM_MAPPINGS,
   SCIM_USER_ID_ATTRIBUTE,
   mappingsDuplicatingDefaults,
+  primaryAddressOverrides,
   scimMappings,
 } from "../../components/decisions/scimMappings";
+import { readStackFileConfig } from "../../config/stackFile";
+import { REPO_ROOT } from "../../offline/stackFile";
 
 test("the user id attribute is externalId, as the Auth0 procedure requires for Okta Workforce", () => {
   expect(SCIM_USER_ID_ATTRIBUTE).toBe("externalId");
@@ -43,4 +46,16 @@ test("mappings that touch a default SCIM or Auth0 attribute are reported", () =>
   expect(mappingsDuplicatingDefaults([{ scim: "userName", auth0: "email" }])).toHaveLength(1);
   expect(mappingsDuplicatingDefaults([{ scim: "nickname2", auth0: "blocked" }])).toHaveLength(1);
   expect(mappingsDuplicatingDefaults([{ scim: "nickname2", auth0: "app_metadata.nick2" }])).toHaveLength(0);
+});
+
+test("the primary-address overrides replace exactly the six work-address defaults, as both example stacks state them", () => {
+  const overrides = primaryAddressOverrides();
+  expect(overrides).toHaveLength(6);
+  const result = scimMappings([], overrides);
+  expect(result.filter((m) => m.scim.includes('type eq "work"'))).toEqual([]);
+  expect(result.find((m) => m.auth0 === "app_metadata.city")).toEqual({ auth0: "app_metadata.city", scim: "addresses[primary eq true].locality" });
+  for (const stack of ["dev", "prod"]) {
+    const connections = readStackFileConfig(REPO_ROOT, stack)!["oktaScim:connections"] as Array<{ scim?: { mappingOverrides?: unknown[] } }>;
+    expect(connections[0].scim?.mappingOverrides).toEqual(overrides);
+  }
 });

@@ -44,6 +44,11 @@ describe("npm run new-stack", () => {
     const conn = (values["oktaScim:connections"] as any[])[0];
     expect(conn).toMatchObject({ name: "okta-acme", consoleStepsDone: false, groups: [{ name: "Engineering" }, { name: "Customer Support" }] });
     expect(conn.scim.tokens).toEqual([{ generation: "2026-11", lifetimeSeconds: 90 * 86400 }]);
+    // Phase 2 removes Okta's address type mapping: the address is read from the primary element, as
+    // the example stacks do (the sandbox's verify --write of a new stack reported it DROPPED without).
+    expect(conn.scim.mappingOverrides).toEqual(
+      ["street_address", "city", "state", "postal_code", "postal_address", "country"].map((a) => ({ auth0: `app_metadata.${a}`, scim: expect.stringMatching(/^addresses\[primary eq true\]\./) })),
+    );
 
     const programRun = await runProgram(toRawConfig(values, secretKeys), { stack: "staging" });
     const types = programRun.registrations.map((r) => r.type);

@@ -20,6 +20,7 @@ import type { OktaAuth0ScimIntegrationArgs, ScimTokenInfo } from "./integrationA
 import { IntegrationArgsError, validateIntegrationArgs } from "./validateArgs";
 import { checklistContextOf, oktaReferencesOf } from "./stackContext";
 import { referencesWithoutLookup } from "./oktaReferencesArg";
+import { adoptionImportIds } from "./decisions/adoptionImports";
 
 export const COMPONENT_TYPE = "oktaScim:index:OktaAuth0ScimIntegration";
 
@@ -101,6 +102,8 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       configPath: `the args of OktaAuth0ScimIntegration ${name}`,
     };
     const oktaDomain = oktaOrgDomain(org.orgName, org.baseUrl);
+    // connections[].adopt: which children take over what an admin made by hand (Pulumi `import`).
+    const imports = adoptionImportIds(c, oktaReferences.users);
 
     const apps = declareOktaApps({
       connection: c,
@@ -108,6 +111,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       auth0CustomDomain: tenant.customDomain,
       provider: oktaProvider,
       parent: this,
+      imports,
     });
     const auth0Side = declareAuth0Side({
       connection: c,
@@ -116,6 +120,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       oidcClientSecret: apps.oidcClientSecret,
       provider: auth0Provider,
       parent: this,
+      imports,
     });
     // Delete order (Pulumi deletes a resource before what it depends on): tokens, then assignments,
     // then the connection. Okta loses access before anyone is unassigned, and nothing it would
@@ -128,6 +133,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       after: [auth0Side.auth0Connection],
       provider: oktaProvider,
       parent: this,
+      imports,
     });
     const scimTokens = declareScimTokens({
       connection: c,
@@ -199,6 +205,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
             consoleStepsDone: c.consoleStepsDone,
             manageProvisioningViaApi: c.manageProvisioningViaApi === true,
             tokenGenerations: generations.map((t) => ({ generation: t.generation, outputName: t.tokenOutputName })),
+            adopting: c.adopt !== undefined,
           }),
         ),
       );

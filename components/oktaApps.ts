@@ -19,9 +19,19 @@ export interface OktaAppsArgs {
   imports: ReadonlyMap<string, string>;
 }
 
+/**
+ * Provider-side settings of okta.app.OAuth this stack never sets (the provider's schema defaults:
+ * omitSecret false, refreshTokenRotation STATIC, refreshTokenLeeway 0, skipAuthenticationPolicy
+ * false). Okta's API does not return them, so an app read by an import lacks them and every preview
+ * would plan an update (a PUT of the whole app, and its authentication policy set) to "restore" the
+ * defaults. Ignored so an adopted app stays as it is, now and after the adopt block is removed; an
+ * app this stack creates has them from its create and is unaffected.
+ */
+export const OIDC_APP_UNSET_PROVIDER_SETTINGS = ["omitSecret", "refreshTokenRotation", "refreshTokenLeeway", "skipAuthenticationPolicy"] as const;
+
 export function declareOktaApps(args: OktaAppsArgs) {
   const { connection: c, provider, parent } = args;
-  const oidc = adopted(child(c, { provider, parent }, (n) => n.oidcApp), args.imports);
+  const oidc = adopted(child(c, { provider, parent, ignoreChanges: [...OIDC_APP_UNSET_PROVIDER_SETTINGS] }, (n) => n.oidcApp), args.imports);
   const oidcApp = new okta.app.OAuth(
     oidc.name,
     {

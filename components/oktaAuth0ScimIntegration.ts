@@ -21,6 +21,7 @@ import { IntegrationArgsError, validateIntegrationArgs } from "./validateArgs";
 import { checklistContextOf, oktaReferencesOf } from "./stackContext";
 import { referencesWithoutLookup } from "./oktaReferencesArg";
 import { adoptionImportIds } from "./decisions/adoptionImports";
+import { oidcClientSecretForConnection } from "./oidcClientSecret";
 
 export const COMPONENT_TYPE = "oktaScim:index:OktaAuth0ScimIntegration";
 
@@ -117,7 +118,8 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       connection: c,
       oktaDomain,
       oidcClientId: apps.oidcApp.clientId,
-      oidcClientSecret: apps.oidcClientSecret,
+      // An adopted app's secret is not in the state (Okta never returns it on read): see ./oidcClientSecret.ts.
+      oidcClientSecret: oidcClientSecretForConnection(apps.oidcClientSecret, c.name, auth0Provider),
       provider: auth0Provider,
       parent: this,
       imports,

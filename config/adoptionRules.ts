@@ -28,6 +28,22 @@ export function adoptionProblems(c: ConnectionConfig, at: At): ConfigProblem[] {
       message: "applies to an adopted Auth0 connection only; set adopt.auth0ConnectionId (the con_… id of the existing connection) or remove scimConfiguration",
     });
   }
+  // The connection holds the OIDC app's client id and secret, and Okta never returns the secret on
+  // read: an adopted app cannot feed a new connection, and a new app would update the adopted one.
+  if (adopt.oidcAppId !== undefined && adopt.auth0ConnectionId === undefined) {
+    problems.push({
+      path: at("adopt", "oidcAppId"),
+      message:
+        "needs adopt.auth0ConnectionId too: Okta never returns an app's client secret when it is read, so only the existing Auth0 connection (which holds it) can keep using the adopted app. Add the connection's con_… id, or remove oidcAppId to create a new app",
+    });
+  }
+  if (adopt.auth0ConnectionId !== undefined && adopt.oidcAppId === undefined) {
+    problems.push({
+      path: at("adopt", "auth0ConnectionId"),
+      message:
+        "needs adopt.oidcAppId too: the connection logs users in through the existing Okta OIDC app (its client id and secret); a new app would change the adopted connection. Add the OIDC app's 0oa… id",
+    });
+  }
   if (adopt.oidcAppId !== undefined && adopt.oidcAppId === adopt.scimAppId) {
     problems.push({
       path: at("adopt", "scimAppId"),

@@ -66,7 +66,12 @@ export function adoptionPreview(steps: readonly PreviewStep[]): { imports: strin
     if (step.op === "import") out.imports.push(key);
     else if (step.op === "create" && creatableType(type)) {
       if (type === TOKEN_TYPE) out.creates.push(key);
-    } else out.unexpected.push(`${step.op} ${key}${step.diffReasons?.length ? ` [${step.diffReasons.join(", ")}]` : ""}`);
+    } else {
+      // The detailed diff names the nested property (options.clientSecret), the reasons only the top level.
+      const detailed = Object.keys(step.detailedDiff ?? {});
+      const reasons = detailed.length > 0 ? detailed : (step.diffReasons ?? []);
+      out.unexpected.push(`${step.op} ${key}${reasons.length > 0 ? ` [${reasons.join(", ")}]` : ""}`);
+    }
   }
   for (const list of Object.values(out)) list.sort();
   return out;

@@ -22,8 +22,8 @@ function problems(mutate: (c: Json) => void): string[] {
 
 test("a complete adopt block with the right id formats is accepted, and scimConfiguration defaults to imported", () => {
   expect(problems((c) => (c.adopt = { auth0ConnectionId: CON, oidcAppId: OIDC, scimAppId: SWA }))).toEqual([]);
-  expect(problems((c) => (c.adopt = { auth0ConnectionId: CON, scimConfiguration: false }))).toEqual([]);
-  expect(problems((c) => (c.adopt = { oidcAppId: OIDC }))).toEqual([]);
+  expect(problems((c) => (c.adopt = { auth0ConnectionId: CON, oidcAppId: OIDC, scimConfiguration: false }))).toEqual([]);
+  expect(problems((c) => (c.adopt = { scimAppId: SWA }))).toEqual([]);
 });
 
 test("ids of the wrong shape are refused with where to read the right one", () => {
@@ -42,20 +42,20 @@ test("an unknown key in adopt is refused as a typo (tokens are never adopted)", 
 });
 
 test("scimConfiguration without auth0ConnectionId, an empty block, and one app id for both apps are refused", () => {
-  expect(problems((c) => (c.adopt = { scimConfiguration: true, oidcAppId: OIDC }))).toEqual([
+  expect(problems((c) => (c.adopt = { scimConfiguration: true, scimAppId: SWA }))).toEqual([
     "oktaScim:connections[0].adopt.scimConfiguration: applies to an adopted Auth0 connection only; set adopt.auth0ConnectionId (the con_… id of the existing connection) or remove scimConfiguration",
   ]);
   expect(problems((c) => (c.adopt = {}))).toEqual([
     "oktaScim:connections[0].adopt: names nothing to adopt; give auth0ConnectionId, oidcAppId and/or scimAppId of the existing setup, or remove the adopt block",
   ]);
-  expect(problems((c) => (c.adopt = { oidcAppId: OIDC, scimAppId: OIDC }))).toEqual([
+  expect(problems((c) => (c.adopt = { auth0ConnectionId: CON, oidcAppId: OIDC, scimAppId: OIDC }))).toEqual([
     expect.stringMatching(/^oktaScim:connections\[0\]\.adopt\.scimAppId: is the same app as adopt\.oidcAppId/),
   ]);
 });
 
 test("adoption together with consoleStepsDone: true is refused: adopt in phase 1 first", () => {
   const found = problems((c) => {
-    c.adopt = { auth0ConnectionId: CON };
+    c.adopt = { auth0ConnectionId: CON, oidcAppId: OIDC };
     c.consoleStepsDone = true;
   });
   expect(found).toEqual([expect.stringMatching(/^oktaScim:connections\[0\]\.adopt: cannot be combined with consoleStepsDone: true.*Adopt in phase 1/)]);
@@ -73,14 +73,23 @@ test("two token generations while adopting an existing SCIM configuration are re
   const twoGenerations = (c: Json) => ((c.scim as Json).tokens = [{ generation: "a" }, { generation: "b" }]);
   expect(
     problems((c) => {
-      c.adopt = { auth0ConnectionId: CON };
+      c.adopt = { auth0ConnectionId: CON, oidcAppId: OIDC };
       twoGenerations(c);
     }),
   ).toEqual([expect.stringMatching(/^oktaScim:connections\[0\]\.scim\.tokens: lists more than one generation while adopting.*two active tokens/)]);
   expect(
     problems((c) => {
-      c.adopt = { auth0ConnectionId: CON, scimConfiguration: false };
+      c.adopt = { auth0ConnectionId: CON, oidcAppId: OIDC, scimConfiguration: false };
       twoGenerations(c);
     }),
   ).toEqual([]);
+});
+
+test("the OIDC app and the connection are adopted together: the connection holds the app's secret, which Okta never returns on read", () => {
+  expect(problems((c) => (c.adopt = { oidcAppId: OIDC }))).toEqual([
+    expect.stringMatching(/^oktaScim:connections\[0\]\.adopt\.oidcAppId: needs adopt\.auth0ConnectionId too: Okta never returns an app's client secret/),
+  ]);
+  expect(problems((c) => (c.adopt = { auth0ConnectionId: CON }))).toEqual([
+    expect.stringMatching(/^oktaScim:connections\[0\]\.adopt\.auth0ConnectionId: needs adopt\.oidcAppId too/),
+  ]);
 });

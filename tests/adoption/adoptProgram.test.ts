@@ -6,6 +6,7 @@ import { ProgramFailure, type ProgramRun } from "../harness/runProgram";
 import type { StackConfigValues } from "../harness/stackFile";
 import { planCloud } from "../../offline/planCloud";
 import { planFromRun, renderPlanMarkdown } from "../../offline/plan";
+import { testCloud, type MockCloud } from "../harness/mockCloud";
 
 type Json = Record<string, unknown>;
 const conns = (v: StackConfigValues) => v["oktaScim:connections"] as Json[];
@@ -66,7 +67,7 @@ test("the protected connection stays protected when adopted", () => {
 test("invalid adoption config fails before any resource is registered", async () => {
   const failure = await runCommittedStack("dev", {
     mutate: (v) => {
-      adoptFirst(v, { auth0ConnectionId: CON });
+      adoptFirst(v, { auth0ConnectionId: CON, oidcAppId: OIDC });
       conns(v)[0].consoleStepsDone = true;
     },
   }).catch((e: unknown) => e);
@@ -87,4 +88,28 @@ test("the offline plan marks each adopted resource `import <id>` and nothing els
   expect(markdown).toMatch(/### `okta-acme-okta-scim-app-user-[^`]+` \(okta:app\/user:User\) · import `0oa2swaAPPbbbbbbbbbb\/[^`]+`/);
   expect(markdown).not.toMatch(/scim-token[^\n]*· import/);
   expect(markdown.match(/· import `/g)?.length).toBe(plan.resources.filter((r) => r.import !== undefined).length);
+});
+
+test("an adopted OIDC app has no client secret in the state (Okta never returns it on read): the connection keeps the secret it holds", async () => {
+  const HELD = "SECRET-THE-CONNECTION-HOLDS";
+  const readByImport: MockCloud = {
+    ...testCloud,
+    resourceState(args) {
+      const state = testCloud.resourceState(args);
+      // What the okta provider's read gives an imported OAuth app: no clientSecret.
+      if (args.type === T.oidcApp && args.id) return { ...state, state: { ...state.state, clientSecret: "" } };
+      return state;
+    },
+    invoke(args) {
+      if (args.token === "auth0:index/getConnection:getConnection") return { ...args.inputs, id: CON, options: [{ clientSecret: HELD }] };
+      return testCloud.invoke(args);
+    },
+  };
+  const run = await runCommittedStack("dev", { mutate: (v) => adoptFirst(v), cloud: readByImport });
+  const connection = single(run, T.connection, "okta-acme");
+  expect((connection.inputs.options as Json).clientSecret).toBe(HELD);
+  expect(connection.secretInputs).toContain("options");
+  expect(run.invokes.filter((i) => i.token === "auth0:index/getConnection:getConnection").map((i) => i.args)).toEqual([{ name: "okta-acme" }]);
+  // A created app has its secret: no lookup.
+  expect(adopted.invokes.some((i) => i.token === "auth0:index/getConnection:getConnection")).toBe(false);
 });

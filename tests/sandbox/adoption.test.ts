@@ -53,7 +53,7 @@ test("a preview of imports, new tokens, the stack, providers and the component p
     { op: "import", urn: urn("okta:app/oAuth:OAuth", "o") },
     { op: "update", urn: urn("okta:app/oAuth:OAuth", "o"), diffReasons: ["label"] },
     { op: "create", urn: urn("okta:app/user:User", "u") },
-    { op: "replace", urn: urn("auth0:index/connection:Connection", "c") },
+    { op: "replace", urn: urn("auth0:index/connection:Connection", "c"), diffReasons: ["options"], detailedDiff: { "options.clientSecret": { kind: "update" } } },
   ]);
-  expect(bad.unexpected).toEqual(["create okta:app/user:User::u", "replace auth0:index/connection:Connection::c", "update okta:app/oAuth:OAuth::o [label]"]);
+  expect(bad.unexpected).toEqual(["create okta:app/user:User::u", "replace auth0:index/connection:Connection::c [options.clientSecret]", "update okta:app/oAuth:OAuth::o [label]"]);
 });

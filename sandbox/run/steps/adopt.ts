@@ -137,13 +137,17 @@ export async function adoptStep(ctx: Context, name: string): Promise<StepResult>
     if (up.code !== 0) return failed(name, `adoption up failed: ${excerpt(up)}`);
     const again = await adopt.run(["preview", "--expect-no-changes"]);
     if (again.code !== 0) return failed(name, `preview after the adoption is not empty: ${excerpt(again)}`);
+    // The adopt block removed (docs step 8): the import is in the state, nothing changes.
+    rewriteConfig(adopt, handmadeCfg, secretKeys);
+    const removed = await adopt.run(["preview", "--expect-no-changes"]);
+    if (removed.code !== 0) return failed(name, `preview with the adopt block removed is not empty: ${excerpt(removed)}`);
     const userKept = tenant.usersOf(con.id).some((u) => u.resource.userName === userName);
     const tokens = tenant.tokensOf(con.id);
     const tokenKept = tokens.some((t) => t.token_id === handmadeToken.token_id);
     if (!userKept || !tokenKept) return failed(name, `after the adoption: SCIM user ${userKept ? "kept" : "GONE"}, hand-made token ${tokenKept ? "kept" : "GONE"}`);
     return passed(
       name,
-      `mismatch: ${mismatchSummary}, 0 writes; adoption: ${ops.imports.length} imports + ${ops.creates.length} token create(s), up, then 0 changes; SCIM user and hand-made token kept (${tokens.length} tokens)`,
+      `mismatch: ${mismatchSummary}, 0 writes; adoption: ${ops.imports.length} imports + ${ops.creates.length} token create(s), up, then 0 changes (adopt kept and removed); SCIM user and hand-made token kept (${tokens.length} tokens)`,
     );
   } finally {
     // Leave the stand-ins as the teardown step expects: nothing of this step remains.

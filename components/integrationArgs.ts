@@ -191,11 +191,14 @@ export interface CustomAttribute {
 
 /** What already exists for a connection set up by hand (each id is optional). */
 export interface AdoptExisting {
-  /** The existing Auth0 connection (con_…): it and its enabled clients are imported, never recreated. */
+  /** The existing Auth0 connection (con_…): it and its enabled clients are imported, never recreated. Give `oidcAppId` with it. */
   auth0ConnectionId?: string;
   /** Whether that connection's SCIM configuration exists: default true when auth0ConnectionId is set; false creates it. */
   scimConfiguration?: boolean;
-  /** The existing Okta OIDC log-in app (0oa…): imported with its group assignments and the configured users' assignments. */
+  /**
+   * The existing Okta OIDC log-in app (0oa…): imported with its group assignments and the configured users' assignments.
+   * Only with `auth0ConnectionId`: Okta never returns the app's client secret on read; the connection holds it.
+   */
   oidcAppId?: string;
   /** The existing Okta SWA provisioning app (0oa…): imported with its group assignments and the configured users' assignments. */
   scimAppId?: string;

@@ -1,7 +1,6 @@
 // What the sandbox's adoption step does to a stack's config, and how it judges `pulumi preview --json`
 // of an adoption. Pure (tested in tests/sandbox/adoption.test.ts).
-import { TOKEN_TYPE } from "./context";
-import { firstDeploymentConfig, keyOfUrn, NAMESPACE } from "./plan";
+import { firstDeploymentConfig, NAMESPACE } from "./plan";
 
 type Config = Record<string, unknown>;
 type Connection = Record<string, any>;
@@ -44,35 +43,4 @@ export function adoptionConfig(handmade: Config, ids: AdoptIds, mismatch = false
   return copy;
 }
 
-export interface PreviewStep {
-  op: string;
-  urn: string;
-  diffReasons?: string[];
-  detailedDiff?: Record<string, unknown> | null;
-}
-
-/** What may be created next to an adoption: the stack, providers, the component, the new tokens. */
-function creatableType(type: string): boolean {
-  return type === "pulumi:pulumi:Stack" || type.startsWith("pulumi:providers:") || type === TOKEN_TYPE || type.startsWith("oktaScim:");
-}
-
-/** Ops of an adoption preview: imports, token creates, and anything else (which must be empty). */
-export function adoptionPreview(steps: readonly PreviewStep[]): { imports: string[]; creates: string[]; unexpected: string[] } {
-  const out = { imports: [] as string[], creates: [] as string[], unexpected: [] as string[] };
-  for (const step of steps) {
-    const key = keyOfUrn(step.urn);
-    const type = key.split("::")[0];
-    if (step.op === "same") continue;
-    if (step.op === "import") out.imports.push(key);
-    else if (step.op === "create" && creatableType(type)) {
-      if (type === TOKEN_TYPE) out.creates.push(key);
-    } else {
-      // The detailed diff names the nested property (options.clientSecret), the reasons only the top level.
-      const detailed = Object.keys(step.detailedDiff ?? {});
-      const reasons = detailed.length > 0 ? detailed : (step.diffReasons ?? []);
-      out.unexpected.push(`${step.op} ${key}${reasons.length > 0 ? ` [${reasons.join(", ")}]` : ""}`);
-    }
-  }
-  for (const list of Object.values(out)) list.sort();
-  return out;
-}
+export { adoptionPreview, type PreviewStep } from "../../offline/adoptionPreview";

@@ -15,6 +15,8 @@ import { withSecrets } from "../secrets";
 import { stackCredentials } from "../standIns";
 import { ADOPT_SUFFIX, adoptionConfig, adoptionPreview, HANDMADE_SUFFIX, handmadeConfig, type AdoptIds, type PreviewStep } from "../adoption";
 
+const TOKEN_CREATE = "auth0 POST /api/v2/connections/{id}/scim-configuration/tokens";
+
 type Run = (args: string[], input?: string) => ReturnType<typeof pulumi>;
 
 /** A side stack in the run's backend: its file, and `pulumi` bound to it with `--stack`. */
@@ -133,8 +135,12 @@ export async function adoptStep(ctx: Context, name: string): Promise<StepResult>
     if (preview.code !== 0) return failed(name, `adoption preview failed: ${excerpt(preview)}`);
     const ops = adoptionPreview((JSON.parse(preview.stdout) as { steps?: PreviewStep[] }).steps ?? []);
     if (ops.unexpected.length > 0) return failed(name, `adoption preview is not only imports: ${ops.unexpected.join("; ")}`);
+    const upMark = ctx.standIns.log.mark();
     const up = await adopt.run(["up", "--yes", "--skip-preview"]);
     if (up.code !== 0) return failed(name, `adoption up failed: ${excerpt(up)}`);
+    // The only write an adoption makes: the new token(s). Nothing adopted is changed.
+    const upWrites = writesSince(ctx, upMark);
+    if (upWrites.some((w) => w !== TOKEN_CREATE)) return failed(name, `adoption up wrote more than the new token: ${upWrites.join(", ")}`);
     const again = await adopt.run(["preview", "--expect-no-changes"]);
     if (again.code !== 0) return failed(name, `preview after the adoption is not empty: ${excerpt(again)}`);
     // The adopt block removed (docs step 8): the import is in the state, nothing changes.
@@ -147,7 +153,7 @@ export async function adoptStep(ctx: Context, name: string): Promise<StepResult>
     if (!userKept || !tokenKept) return failed(name, `after the adoption: SCIM user ${userKept ? "kept" : "GONE"}, hand-made token ${tokenKept ? "kept" : "GONE"}`);
     return passed(
       name,
-      `mismatch: ${mismatchSummary}, 0 writes; adoption: ${ops.imports.length} imports + ${ops.creates.length} token create(s), up, then 0 changes (adopt kept and removed); SCIM user and hand-made token kept (${tokens.length} tokens)`,
+      `mismatch: ${mismatchSummary}, 0 writes; adoption: ${ops.imports.length} imports + ${ops.creates.length} token create(s), up wrote only ${upWrites.length} token POST(s), then 0 changes (adopt kept and removed); SCIM user and hand-made token kept (${tokens.length} tokens)`,
     );
   } finally {
     // Leave the stand-ins as the teardown step expects: nothing of this step remains.

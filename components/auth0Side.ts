@@ -8,7 +8,7 @@ import { SCIM_USER_ID_ATTRIBUTE, scimMappings } from "./decisions/scimMappings";
 import { tokenGenerations } from "./decisions/tokenGenerations";
 import { ScimToken } from "./scimToken/resource";
 import { oktaOrgAuthorizationServer } from "./decisions/urls";
-import { child } from "./naming";
+import { adopted, child } from "./naming";
 
 export interface Auth0SideArgs {
   connection: ConnectionConfig;
@@ -17,6 +17,8 @@ export interface Auth0SideArgs {
   oidcClientSecret: pulumi.Input<string>;
   provider: auth0.Provider;
   parent: pulumi.Resource;
+  /** Child name → id of the existing object to import (decisions/adoptionImports.ts). */
+  imports: ReadonlyMap<string, string>;
 }
 
 export interface DeclaredScimToken {
@@ -29,7 +31,7 @@ export function declareAuth0Side(args: Auth0SideArgs) {
   const { connection: c, provider, parent } = args;
   const base = { provider, parent };
 
-  const connection = child(c, { ...base, protect: c.protect }, (n) => n.auth0Connection);
+  const connection = adopted(child(c, { ...base, protect: c.protect }, (n) => n.auth0Connection), args.imports);
   const auth0Connection = new auth0.Connection(
     connection.name,
     {
@@ -55,14 +57,14 @@ export function declareAuth0Side(args: Auth0SideArgs) {
     connection.opts,
   );
 
-  const clients = child(c, base, (n) => n.auth0ConnectionClients);
+  const clients = adopted(child(c, base, (n) => n.auth0ConnectionClients), args.imports);
   const connectionClients = new auth0.ConnectionClients(
     clients.name,
     { connectionId: auth0Connection.id, enabledClients: c.enabledClients },
     clients.opts,
   );
 
-  const configuration = child(c, base, (n) => n.scimConfiguration);
+  const configuration = adopted(child(c, base, (n) => n.scimConfiguration), args.imports);
   const scimConfiguration = new auth0.ConnectionScimConfiguration(
     configuration.name,
     {

@@ -189,6 +189,21 @@ export interface CustomAttribute {
   source: string;
 }
 
+/** What already exists for a connection set up by hand (each id is optional). */
+export interface AdoptExisting {
+  /** The existing Auth0 connection (con_…): it and its enabled clients are imported, never recreated. Give `oidcAppId` with it. */
+  auth0ConnectionId?: string;
+  /** Whether that connection's SCIM configuration exists: default true when auth0ConnectionId is set; false creates it. */
+  scimConfiguration?: boolean;
+  /**
+   * The existing Okta OIDC log-in app (0oa…): imported with its group assignments and the configured users' assignments.
+   * Only with `auth0ConnectionId`: Okta never returns the app's client secret on read; the connection holds it.
+   */
+  oidcAppId?: string;
+  /** The existing Okta SWA provisioning app (0oa…): imported with its group assignments and the configured users' assignments. */
+  scimAppId?: string;
+}
+
 /**
  * Arguments of one Okta Workforce → Auth0 inbound SCIM integration. Every field except `auth0.clientId`
  * and `auth0.clientSecret` must be a plain value: they decide which resources exist.
@@ -245,6 +260,12 @@ export interface OktaAuth0ScimIntegrationArgs {
    * Default `off`.
    */
   manageProvisioningViaApi?: ProvisioningViaApi;
+  /**
+   * Take over a setup an admin made by hand: ids of the existing Auth0 connection and Okta apps, which
+   * are then declared with Pulumi's `import` option instead of created. Phase 1 only (not with
+   * `consoleStepsDone`); SCIM tokens are never imported. See docs/adopting-an-existing-setup.md.
+   */
+  adopt?: AdoptExisting;
 }
 
 /** One SCIM token generation as the component reports it (never the token itself). */

@@ -62,6 +62,18 @@ export function child(
   return { name: current, opts: aliases.length > 0 ? { ...base, aliases } : base };
 }
 
+/**
+ * The child's options with Pulumi's `import` option when `imports` (decisions/adoptionImports.ts) names
+ * it: the engine then reads the existing object instead of creating one.
+ */
+export function adopted(
+  declared: { name: string; opts: pulumi.CustomResourceOptions },
+  imports: ReadonlyMap<string, string>,
+): { name: string; opts: pulumi.CustomResourceOptions } {
+  const id = imports.get(declared.name);
+  return id === undefined ? declared : { name: declared.name, opts: { ...declared.opts, import: id } };
+}
+
 /** The stack output that holds a connection's newest SCIM token (named in the console checklist). */
 export function tokenOutputName(connectionName: string): string {
   return `${connectionName}-scim-token`;

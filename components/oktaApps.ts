@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as okta from "@pulumi/okta";
 import type { ConnectionConfig } from "../config/schema";
 import { auth0LoginCallbackUrls } from "./decisions/urls";
-import { child, type ChildNames } from "./naming";
+import { adopted, child, type ChildNames } from "./naming";
 import type { OktaReferences, ResolvedUser } from "./oktaDirectory";
 
 export interface OktaAppsArgs {
@@ -15,11 +15,23 @@ export interface OktaAppsArgs {
   auth0CustomDomain?: string;
   provider: okta.Provider;
   parent: pulumi.Resource;
+  /** Child name → id of the existing object to import (decisions/adoptionImports.ts). */
+  imports: ReadonlyMap<string, string>;
 }
+
+/**
+ * Provider-side settings of okta.app.OAuth this stack never sets (the provider's schema defaults:
+ * omitSecret false, refreshTokenRotation STATIC, refreshTokenLeeway 0, skipAuthenticationPolicy
+ * false). Okta's API does not return them, so an app read by an import lacks them and every preview
+ * would plan an update (a PUT of the whole app, and its authentication policy set) to "restore" the
+ * defaults. Ignored so an adopted app stays as it is, now and after the adopt block is removed; an
+ * app this stack creates has them from its create and is unaffected.
+ */
+export const OIDC_APP_UNSET_PROVIDER_SETTINGS = ["omitSecret", "refreshTokenRotation", "refreshTokenLeeway", "skipAuthenticationPolicy"] as const;
 
 export function declareOktaApps(args: OktaAppsArgs) {
   const { connection: c, provider, parent } = args;
-  const oidc = child(c, { provider, parent }, (n) => n.oidcApp);
+  const oidc = adopted(child(c, { provider, parent, ignoreChanges: [...OIDC_APP_UNSET_PROVIDER_SETTINGS] }, (n) => n.oidcApp), args.imports);
   const oidcApp = new okta.app.OAuth(
     oidc.name,
     {
@@ -37,7 +49,7 @@ export function declareOktaApps(args: OktaAppsArgs) {
   );
 
   // What the "Secure Web Authentication" wizard creates: an AUTO_LOGIN app, its tile hidden.
-  const scim = child(c, { provider, parent }, (n) => n.scimApp);
+  const scim = adopted(child(c, { provider, parent }, (n) => n.scimApp), args.imports);
   const scimApp = new okta.app.AutoLogin(scim.name, { label: c.scimApp.label, signOnUrl: c.scimApp.url, hideWeb: true, hideIos: true }, scim.opts);
 
   return {
@@ -60,6 +72,8 @@ export interface OktaAssignmentsArgs {
   after: pulumi.Resource[];
   provider: okta.Provider;
   parent: pulumi.Resource;
+  /** Child name → id of the existing object to import (decisions/adoptionImports.ts). */
+  imports: ReadonlyMap<string, string>;
 }
 
 /** The user's assignment names: by Okta user id now; by login (lower case) in earlier versions. */
@@ -95,9 +109,9 @@ export function declareOktaAssignments(args: OktaAssignmentsArgs) {
   const base = { provider, parent, dependsOn: args.after };
 
   const groups = args.references.groups.map((g) => ({ id: g.id, profile: "{}" }));
-  const oidcGroups = child(c, base, (n) => n.oidcGroupAssignments);
+  const oidcGroups = adopted(child(c, base, (n) => n.oidcGroupAssignments), args.imports);
   const oidcGroupAssignments = new okta.AppGroupAssignments(oidcGroups.name, { appId: args.oidcApp.id, groups }, oidcGroups.opts);
-  const scimGroups = child(c, base, (n) => n.scimGroupAssignments);
+  const scimGroups = adopted(child(c, base, (n) => n.scimGroupAssignments), args.imports);
   const scimGroupAssignments = new okta.AppGroupAssignments(scimGroups.name, { appId: args.scimApp.id, groups }, scimGroups.opts);
 
   const userAssignments = args.references.users.flatMap((user) => {
@@ -105,8 +119,8 @@ export function declareOktaAssignments(args: OktaAssignmentsArgs) {
     // Okta's default username template for both apps is ${source.login}; the provider refuses an
     // assignment without a username (the apps do not use SHARED_USERNAME_AND_PASSWORD).
     const inputs = (appId: pulumi.Input<string>) => ({ appId, userId: user.id, username: user.login });
-    const oidcUser = child(c, base, names.oidc, names.oldOidc);
-    const scimUser = child(c, base, names.scim, names.oldScim);
+    const oidcUser = adopted(child(c, base, names.oidc, names.oldOidc), args.imports);
+    const scimUser = adopted(child(c, base, names.scim, names.oldScim), args.imports);
     return [
       new okta.app.User(oidcUser.name, inputs(args.oidcApp.id), oidcUser.opts),
       new okta.app.User(scimUser.name, inputs(args.scimApp.id), scimUser.opts),

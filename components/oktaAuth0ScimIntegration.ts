@@ -20,6 +20,8 @@ import type { OktaAuth0ScimIntegrationArgs, ScimTokenInfo } from "./integrationA
 import { IntegrationArgsError, validateIntegrationArgs } from "./validateArgs";
 import { checklistContextOf, oktaReferencesOf } from "./stackContext";
 import { referencesWithoutLookup } from "./oktaReferencesArg";
+import { adoptionImportIds } from "./decisions/adoptionImports";
+import { oidcClientSecretForConnection } from "./oidcClientSecret";
 
 export const COMPONENT_TYPE = "oktaScim:index:OktaAuth0ScimIntegration";
 
@@ -101,6 +103,8 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       configPath: `the args of OktaAuth0ScimIntegration ${name}`,
     };
     const oktaDomain = oktaOrgDomain(org.orgName, org.baseUrl);
+    // connections[].adopt: which children take over what an admin made by hand (Pulumi `import`).
+    const imports = adoptionImportIds(c, oktaReferences.users);
 
     const apps = declareOktaApps({
       connection: c,
@@ -108,14 +112,17 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       auth0CustomDomain: tenant.customDomain,
       provider: oktaProvider,
       parent: this,
+      imports,
     });
     const auth0Side = declareAuth0Side({
       connection: c,
       oktaDomain,
       oidcClientId: apps.oidcApp.clientId,
-      oidcClientSecret: apps.oidcClientSecret,
+      // An adopted app's secret is not in the state (Okta never returns it on read): see ./oidcClientSecret.ts.
+      oidcClientSecret: oidcClientSecretForConnection(apps.oidcClientSecret, c.name, auth0Provider),
       provider: auth0Provider,
       parent: this,
+      imports,
     });
     // Delete order (Pulumi deletes a resource before what it depends on): tokens, then assignments,
     // then the connection. Okta loses access before anyone is unassigned, and nothing it would
@@ -128,6 +135,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       after: [auth0Side.auth0Connection],
       provider: oktaProvider,
       parent: this,
+      imports,
     });
     const scimTokens = declareScimTokens({
       connection: c,
@@ -199,6 +207,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
             consoleStepsDone: c.consoleStepsDone,
             manageProvisioningViaApi: c.manageProvisioningViaApi === true,
             tokenGenerations: generations.map((t) => ({ generation: t.generation, outputName: t.tokenOutputName })),
+            adopting: c.adopt !== undefined,
           }),
         ),
       );

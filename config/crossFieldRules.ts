@@ -6,6 +6,7 @@ import { BASE_APP_ATTRIBUTE_NAMES, appSchemaProblems } from "../components/decis
 import { MAX_TOKEN_GENERATIONS } from "../components/decisions/tokenGenerations";
 import { lifetimeProblem } from "../components/scimToken/contract";
 import { scimMappingProblems } from "./scimMappingRules";
+import { adoptionProblems } from "./adoptionRules";
 import type { StackConfig } from "./schema";
 import { connectionKey } from "../components/naming";
 
@@ -176,6 +177,7 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
       }
     });
     problems.push(...appSchemaRules(c, at));
+    problems.push(...adoptionProblems(c, at));
     for (const d of laterDuplicates(c.customAttributes, (a) => a.index)) {
       problems.push({ path: at("customAttributes", d.index, "index"), message: `repeats the name of customAttributes[${d.firstIndex}]` });
     }

@@ -122,6 +122,40 @@ const tokenGenerationSchema = z.strictObject({
   scopes: z.array(z.enum(ALL_SCIM_TOKEN_SCOPES)).optional().describe("Defaults to scim.tokenScopes; must include get:users, post:users, put:users."),
 });
 
+/**
+ * Adoption of a connection set up by hand (docs/adopting-an-existing-setup.md): the ids of what
+ * already exists. Each one makes the program declare that resource with Pulumi's `import` option, so
+ * `pulumi up` takes it over instead of creating a second one. SCIM tokens are never adopted: the
+ * generation(s) in scim.tokens are created new, and the hand-made token is retired by the admin.
+ * Cross-field rules (phase 1 only, scimConfiguration needs auth0ConnectionId, one token generation)
+ * live in config/adoptionRules.ts.
+ */
+const adoptSchema = z
+  .strictObject({
+    auth0ConnectionId: z
+      .string()
+      .regex(/^con_[A-Za-z0-9]{16}$/, "must be an Auth0 connection id (con_ + 16 letters or digits), as the dashboard shows under the connection's name")
+      .optional()
+      .describe("Id of the existing Auth0 connection (con_…): the connection and its enabled clients are imported, never recreated (a new connection would have none of its users)."),
+    scimConfiguration: z
+      .boolean()
+      .optional()
+      .describe("Whether SCIM is already on for that connection: true (the default when auth0ConnectionId is set) imports its SCIM configuration; false creates it."),
+    oidcAppId: z
+      .string()
+      .regex(/^0oa[A-Za-z0-9]{17}$/, "must be an Okta app id (0oa + 17 letters or digits), as the admin console URL shows: …/admin/app/oidc_client/instance/<id>/")
+      .optional()
+      .describe("Id of the existing Okta OIDC log-in app (0oa…): the app, its group assignments and the configured users' assignments are imported."),
+    scimAppId: z
+      .string()
+      .regex(/^0oa[A-Za-z0-9]{17}$/, "must be an Okta app id (0oa + 17 letters or digits), as the admin console URL shows: …/admin/app/<app name>/instance/<id>/")
+      .optional()
+      .describe("Id of the existing Okta SWA provisioning app (0oa…): the app, its group assignments and the configured users' assignments are imported."),
+  })
+  .describe(
+    "Take over a setup made by hand (docs/adopting-an-existing-setup.md): ids of the existing Auth0 connection and Okta apps, imported by the next `pulumi up` instead of created. Phase 1 only; SCIM tokens are never imported. Remove the block once the import is applied.",
+  );
+
 // The resource-name key of a connection: the same alphabet as an Auth0 connection name.
 const connectionKey = z
   .string()
@@ -187,6 +221,7 @@ export const connectionSchema = z.strictObject({
     .boolean()
     .default(false)
     .describe("Phase switch: true once an Okta admin has done the console checklist (provisioning on, SCIM connection, To App settings). Only then are the profile mapping and app attributes declared."),
+  adopt: adoptSchema.optional(),
   manageProvisioningViaApi: z
     .union([z.boolean(), z.literal("deactivate")])
     .default(false)
@@ -208,3 +243,4 @@ export type ScimMapping = z.infer<typeof scimMappingSchema>;
 export type TokenGenerationSetting = z.infer<typeof tokenGenerationSchema>;
 export type GroupRef = ConnectionConfig["groups"][number];
 export type UserRef = ConnectionConfig["users"][number];
+export type AdoptConfig = NonNullable<ConnectionConfig["adopt"]>;

@@ -17,6 +17,8 @@ export interface PlannedResource {
   retainOnDelete?: true;
   /** Present only when set: the URNs this resource had before (a key change, a naming change). */
   aliases?: string[];
+  /** Present only when set: `connections[].adopt` imports this existing object (Pulumi `import` option) instead of creating one. */
+  import?: string;
   inputs: unknown;
 }
 
@@ -68,6 +70,7 @@ export async function planFromRun(stack: string, run: ProgramRun): Promise<Plan>
       protect: r.protect,
       ...(r.retainOnDelete ? { retainOnDelete: true as const } : {}),
       ...(r.aliases.length > 0 ? { aliases: r.aliases } : {}),
+      ...(r.importId !== undefined ? { import: r.importId } : {}),
       inputs: withoutSerializedProvider(r.redactedInputs),
     })),
     outputs,
@@ -134,11 +137,14 @@ export function renderPlanMarkdown(plan: Plan): string {
   ];
   const usedReferences = new Map<string, ReferenceList>();
   for (const r of plan.resources) {
-    lines.push(`### \`${r.name}\` (${r.type})`);
+    lines.push(`### \`${r.name}\` (${r.type})${r.import !== undefined ? ` · import \`${r.import}\`` : ""}`);
     const provider = r.provider ? ` · provider: \`${r.provider}\`` : "";
     const retain = r.retainOnDelete ? " · retainOnDelete: true (removed from config, it is only forgotten; it stays in the cloud)" : "";
     lines.push(`- parent: ${r.parent ? `\`${r.parent}\`` : "stack"}${provider} · protect: ${r.protect}${retain}`);
     for (const alias of r.aliases ?? []) lines.push(`- alias: \`${alias}\``);
+    if (r.import !== undefined) {
+      lines.push(`- import \`${r.import}\`: adopts the existing object (\`adopt\` in config); \`pulumi preview\` must show it as an import, with no update or replace`);
+    }
     let inputs = r.inputs;
     const notes: string[] = [];
     if (inputs !== null && typeof inputs === "object" && !Array.isArray(inputs)) {

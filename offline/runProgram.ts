@@ -34,6 +34,8 @@ export interface Registration {
    */
   propertyDependencies: Record<string, string[]>;
   custom: boolean;
+  /** The `import` option: the id of an existing object the engine reads instead of creating one (mocks see it as `id`). */
+  importId?: string;
 }
 
 export interface InvokeCall {
@@ -168,14 +170,17 @@ export async function runStackProgram(raw: RawConfig, options: RunOptions, progr
 }
 
 async function runStackProgramWithPlainStacks(raw: RawConfig, options: RunOptions, program: StackProgram): Promise<ProgramRun> {
-  const seen = new Map<string, { inputs: Record<string, unknown>; provider?: string; custom: boolean }>();
+  const seen = new Map<string, { inputs: Record<string, unknown>; provider?: string; custom: boolean; importId?: string }>();
   const invokes: InvokeCall[] = [];
   const cloud = options.cloud ?? testCloud;
   await pulumi.runtime.setMocks(
     {
       newResource(args: pulumi.runtime.MockResourceArgs) {
-        seen.set(`${args.type}::${args.name}`, { inputs: args.inputs, provider: args.provider, custom: args.custom ?? true });
-        return cloud.resourceState(args);
+        // `id` is the `import` option's id here (registerResource): an imported object keeps the id it has.
+        const importId = args.id ? args.id : undefined;
+        seen.set(`${args.type}::${args.name}`, { inputs: args.inputs, provider: args.provider, custom: args.custom ?? true, importId });
+        const state = cloud.resourceState(args);
+        return importId === undefined ? state : { ...state, id: importId };
       },
       call(args: pulumi.runtime.MockCallArgs) {
         invokes.push({ token: args.token, args: args.inputs, provider: args.provider });
@@ -188,7 +193,7 @@ async function runStackProgramWithPlainStacks(raw: RawConfig, options: RunOption
   );
   pulumi.runtime.setAllConfig(raw.values, [...raw.secretKeys]);
 
-  const declared: (Omit<Registration, "inputs" | "redactedInputs" | "secretInputs" | "provider" | "custom" | "propertyDependencies" | "urn" | "aliases"> & {
+  const declared: (Omit<Registration, "inputs" | "redactedInputs" | "secretInputs" | "provider" | "custom" | "importId" | "propertyDependencies" | "urn" | "aliases"> & {
     propertyDependencies: Promise<Record<string, string[]>>;
     urn: Promise<string>;
     aliases: Promise<string[]>;
@@ -243,6 +248,7 @@ async function runStackProgramWithPlainStacks(raw: RawConfig, options: RunOption
         secretInputs: secretPaths,
         provider: engine?.provider,
         custom: engine?.custom ?? false,
+        ...(engine?.importId !== undefined ? { importId: engine.importId } : {}),
       };
     }),
   );

@@ -21,6 +21,8 @@ export interface ChecklistInput {
   manageProvisioningViaApi: boolean;
   /** The connection's token generations, oldest first, each with the stack output holding its token. */
   tokenGenerations?: readonly { generation: string; outputName: string }[];
+  /** connections[].adopt is set: the setup was made by hand and is being taken over. */
+  adopting?: boolean;
 }
 
 export interface ChecklistStep {
@@ -131,6 +133,7 @@ export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
     );
   }
   steps.push(...tokenRotationSteps(input, link("provisioning")));
+  if (input.adopting) steps.push(...adoptionSteps(input, link("provisioning")));
   steps.push(
     input.consoleStepsDone
       ? {
@@ -154,6 +157,38 @@ export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
   // Last: only after phase 2 has removed the type mappings can the whole run pass.
   steps.push(verifyStep(input));
   return steps;
+}
+
+/**
+ * While connections[].adopt is set: the console steps above were done by hand already; what is left
+ * is switching Okta to the token this stack created and retiring the hand-made one (never imported:
+ * Auth0 never returns a token's value), then removing the adopt block.
+ */
+export function adoptionSteps(input: ChecklistInput, provisioningLink: string): ChecklistStep[] {
+  const generations = input.tokenGenerations ?? [];
+  const newest = generations[generations.length - 1];
+  const output = newest?.outputName ?? input.tokenOutputName;
+  return [
+    {
+      id: "ADOPT-1",
+      title: "Paste the SCIM token this stack created into Okta, replacing the hand-made one",
+      details: [
+        "Adopting a hand-made setup: the SCIM connection and To App settings above exist already; only the token changes.",
+        "Provisioning tab → Integration → Edit → Authentication Mode: HTTP Header.",
+        `Authorization (Bearer): the token printed by \`${tokenCommand(input.stackName, output)}\``,
+        "Test Connector Configuration must succeed, then Save. The hand-made token keeps working until you delete it.",
+      ],
+      link: provisioningLink,
+    },
+    {
+      id: "ADOPT-2",
+      title: "Retire the hand-made token and end the adoption",
+      details: [
+        `Once \`pulumi refresh\` shows a lastUsedAt for the new token in the ${input.connectionName} output's scimTokens (or \`npm run verify -- --stack ${input.stackName} --connection ${input.connectionName}\` reports it used), delete the hand-made token in the Auth0 dashboard (connection → Provisioning → SCIM tokens): the one whose id is not in scimTokens.`,
+        `Then remove ${input.configPath}.adopt from Pulumi.${input.stackName}.yaml in a reviewed change; \`pulumi preview\` must then show no change (docs/adopting-an-existing-setup.md).`,
+      ],
+    },
+  ];
 }
 
 /** Okta's own Test Connection only lists users: `npm run verify` proves create, update and deactivate. */

@@ -1,6 +1,7 @@
 // The steps of a sandbox run, in order. Each step lives in ./steps/<topic>.ts; a new scenario adds its
 // file and one entry here. A step with `always` runs even after an earlier step failed (clean-up).
 import type { Step } from "./context";
+import { adoptStep } from "./steps/adopt";
 import { configEditStep } from "./steps/configEdit";
 import { firstUp, noChangePreview, noChangeRefresh, previewWithPolicies } from "./steps/firstDeployment";
 import { noPlainSecretStep } from "./steps/noPlainSecret";
@@ -17,5 +18,6 @@ export const SANDBOX_STEPS: readonly Step[] = [
   { name: "token deleted out of band is gone on refresh", run: tokenGoneStep },
   { name: "no secret in plain text in the exported state", run: noPlainSecretStep },
   { name: "npm run verify -- --write", run: verifyStep },
+  { name: "adopt a hand-made setup (import, no replace, users kept)", run: adoptStep },
   { name: "teardown (unprotect, destroy)", run: teardownStep, always: true },
 ];

@@ -28,6 +28,7 @@ import { stackCredentials } from "../standIns";
 import { DECOMMISSION_METADATA_KEY } from "../../../components/decisions/decommission";
 
 const CONNECTION_TYPE = "auth0:index/connection:Connection";
+const COMPONENT_TYPE = "oktaScim:index:OktaAuth0ScimIntegration";
 const SCIM_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 const PROBE_USER = "decommission.probe@sandbox.example";
 
@@ -150,8 +151,18 @@ export async function decommissionStepTwo(ctx: Context, name: string): Promise<S
   const tokensBefore = new Map(others.map((o) => [o.connectionId, tenantOf(ctx).tokensOf(o.connectionId).length]));
   const edited = structuredClone(deployed);
   connectionsOf(edited).splice(connections.indexOf(gone), 1);
-  const expected = await expectedEdit(ctx, deployed, edited);
-  if (expected.create.length > 0 || expected.update.length > 0) return failed(name, `the mocks predict more than deletes: ${JSON.stringify(expected)}`);
+  const predicted = await expectedEdit(ctx, deployed, edited);
+  if (predicted.create.length > 0 || predicted.update.length > 0) return failed(name, `the mocks predict more than deletes: ${JSON.stringify(predicted)}`);
+  // The exact deletes come from the state, not the mocks: user assignments are named by the Okta user
+  // id, which the mocks make up. Every resource of that connection's component, the component too.
+  const key = String(gone.key ?? gone.name);
+  const state = await exportedState(ctx);
+  const ofConnection = state.resources
+    .filter((r) => r.urn.includes(`${COMPONENT_TYPE}`) && (keyOfUrn(r.urn) === `${COMPONENT_TYPE}::${key}` || keyOfUrn(r.urn).split("::")[1].startsWith(`${key}-`)))
+    .map((r) => keyOfUrn(r.urn))
+    .sort();
+  if (ofConnection.length <= predicted.delete.length) return failed(name, `the state holds ${ofConnection.length} resource(s) of ${gone.name}, the mocks predict ${predicted.delete.length} custom deletes`);
+  const expected: Changes = { create: [], update: [], delete: ofConnection };
   writeStackConfig(ctx.stackFile, edited);
   const mismatches = await previewMatches(ctx, expected);
   if (mismatches.length > 0) return failed(name, `removing ${gone.name}: ${mismatches.join("; ")}`);

@@ -20,7 +20,7 @@ import {
   type StackConfig,
 } from "../context";
 import { deleteOrderProblems, describeSequence, isWrite, writesTo, type ConnectionIds } from "../deleteOrder";
-import { changeMismatches, expectedChanges, keyOfUrn, previewChanges, type Changes } from "../plan";
+import { changeMismatches, expectedChanges, firstDeploymentConfig, keyOfUrn, previewChanges, type Changes } from "../plan";
 import type { StepResult } from "../report";
 import { scimRequest } from "../scimClient";
 import { withSecrets } from "../secrets";
@@ -228,7 +228,9 @@ export async function deleteWithTokensOrder(ctx: Context, name: string): Promise
   const calls = ctx.standIns.log.since(mark);
   const problems = all.flatMap((ids) => deleteOrderProblems(calls, ids, { tokensFirst: true }));
   const sequences = all.map((ids) => describeSequence(calls, ids));
-  // Deployed again: the final teardown proves the documented path on a live stack.
+  // Deployed again, as a first deployment (phase 1: the new SCIM apps have no console steps done), so
+  // the final teardown proves the documented path on a live stack.
+  writeStackConfig(ctx.stackFile, firstDeploymentConfig(config));
   const redeploy = await pulumi(ctx, ["up", "--yes", "--skip-preview"]);
   if (redeploy.code !== 0) problems.push(`redeploying for the final teardown failed: ${excerpt(redeploy)}`);
   if (problems.length > 0) return failed(name, `${problems.join("; ")} (${sequences.join("; ")})`);

@@ -9,6 +9,7 @@ import { tokenGenerations } from "./decisions/tokenGenerations";
 import { ScimToken } from "./scimToken/resource";
 import { oktaOrgAuthorizationServer } from "./decisions/urls";
 import { adopted, child } from "./naming";
+import { connectionMetadata, connectionProtected } from "./decisions/decommission";
 
 export interface Auth0SideArgs {
   connection: ConnectionConfig;
@@ -31,7 +32,9 @@ export function declareAuth0Side(args: Auth0SideArgs) {
   const { connection: c, provider, parent } = args;
   const base = { provider, parent };
 
-  const connection = adopted(child(c, { ...base, protect: c.protect }, (n) => n.auth0Connection), args.imports);
+  // Unprotected only while decommissioning (validation refuses `protect: false` otherwise), and then
+  // marked in its metadata so the mandatory protection policy can tell a reviewed decommission apart.
+  const connection = adopted(child(c, { ...base, protect: connectionProtected(c) }, (n) => n.auth0Connection), args.imports);
   const auth0Connection = new auth0.Connection(
     connection.name,
     {
@@ -39,6 +42,7 @@ export function declareAuth0Side(args: Auth0SideArgs) {
       name: c.name,
       displayName: c.displayName,
       strategy: "okta",
+      metadata: connectionMetadata(c.decommission),
       // An update sends the whole options object: every option is stated so none is lost.
       options: {
         domain: args.oktaDomain,
@@ -104,6 +108,9 @@ export interface ScimTokensArgs {
 export function declareScimTokens(args: ScimTokensArgs): DeclaredScimToken[] {
   const c = args.connection;
   const scimTokens: DeclaredScimToken[] = [];
+  // Decommission step 1: no token is declared, so `pulumi up` deletes every generation and Okta loses
+  // access. The generations stay in config: setting decommission back to false creates them anew.
+  if (c.decommission) return scimTokens;
   for (const g of tokenGenerations(c.scim.tokens, c.scim.tokenScopes)) {
     const previous = scimTokens[scimTokens.length - 1]?.resource;
     const dependsOn = [args.scimConfiguration, ...args.after, ...(previous ? [previous] : [])];

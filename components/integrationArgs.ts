@@ -233,8 +233,17 @@ export interface OktaAuth0ScimIntegrationArgs {
   scopes?: string[];
   /** Home-realm discovery domains; default none. */
   domainAliases?: string[];
-  /** `protect` the Auth0 connection (deleting it deletes its users); default true. */
+  /**
+   * `protect` the Auth0 connection (deleting it deletes its users); default true. Only `decommission`
+   * unprotects it: `false` without it is refused.
+   */
   protect?: boolean;
+  /**
+   * Step 1 of removing the connection: its SCIM tokens are deleted (Okta loses access), the Auth0
+   * connection is unprotected and marked in its metadata; step 2 removes the component, which deletes
+   * the connection and every user in it. Back to false re-protects it and creates new tokens. Default false.
+   */
+  decommission?: boolean;
   /** The Okta OIDC log-in app. */
   oidcApp: OktaOidcApp;
   /** The Okta SWA app that carries provisioning. */

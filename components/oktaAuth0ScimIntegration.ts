@@ -56,11 +56,11 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
   readonly connectionName: pulumi.Output<string>;
   /** The SCIM base URL to enter in Okta: https://{tenant}/scim/v2/connections/{connection id}. */
   readonly scimEndpointUrl: pulumi.Output<string>;
-  /** Secret: the newest generation's SCIM token, the one Okta should use. */
+  /** Secret: the newest generation's SCIM token, the one Okta should use; empty while decommissioning (no token exists). */
   readonly scimToken: pulumi.Output<string>;
-  /** Secret: every generation's token, by generation name. */
+  /** Secret: every generation's token, by generation name (none while decommissioning). */
   readonly scimTokenByGeneration: pulumi.Output<Record<string, string>>;
-  /** Every token generation, oldest first: id, expiry and last use (never the token). */
+  /** Every token generation, oldest first: id, expiry and last use (never the token); empty while decommissioning. */
   readonly scimTokens: pulumi.Output<ScimTokenInfo[]>;
   /** The Okta OIDC app's client id. */
   readonly oidcClientId: pulumi.Output<string>;
@@ -161,8 +161,9 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       expired: resource.expired.apply((e) => e === true),
     }));
     generationsOf.set(this, generations);
-    // The newest generation's token, already wrapped secret above: the one Okta should use.
-    this.scimToken = newestGeneration(generations).token;
+    // The newest generation's token, already wrapped secret above: the one Okta should use. While
+    // decommissioning there is none: an empty string keeps the public type (an Output<string>).
+    this.scimToken = generations.length > 0 ? newestGeneration(generations).token : pulumi.secret("");
     this.scimTokenByGeneration = pulumi.secret(
       pulumi.all(generations.map((g) => g.token.apply((token) => [g.generation, token] as const))).apply((pairs) => Object.fromEntries(pairs)),
     );
@@ -192,8 +193,8 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
     }
 
     this.consoleChecklist = pulumi
-      .all([apps.scimApp.id, apps.scimApp.name, this.scimEndpointUrl])
-      .apply(([appId, appName, url]) =>
+      .all([apps.scimApp.id, apps.scimApp.name, this.scimEndpointUrl, this.connectionId])
+      .apply(([appId, appName, url, connectionId]) =>
         renderConsoleChecklist(
           consoleChecklistSteps({
             stackName: stackContext.stackName,
@@ -208,6 +209,9 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
             manageProvisioningViaApi: c.manageProvisioningViaApi === true,
             tokenGenerations: generations.map((t) => ({ generation: t.generation, outputName: t.tokenOutputName })),
             adopting: c.adopt !== undefined,
+            decommission: c.decommission,
+            connectionId,
+            oidcAppLabel: c.oidcApp.label,
           }),
         ),
       );

@@ -91,7 +91,9 @@ function declareProvisioningApi(args: OktaProvisioningArgs): pulumi.CustomResour
   const active = mode === true;
   // Protected while active: their delete would leave provisioning on (see the header).
   const base = { provider, parent, protect: active };
-  const connection = child(c, base, (n) => n.appConnection);
+  // While decommissioning (only with "deactivate": validation refuses `true`) no SCIM token exists: the
+  // deactivated connection keeps the token it was last given instead of being sent an empty one.
+  const connection = child(c, c.decommission ? { ...base, ignoreChanges: ["profile"] } : base, (n) => n.appConnection);
   const features = child(c, base, (n) => n.appFeatures);
   const status = active ? "ENABLED" : "DISABLED";
   return [

@@ -82,7 +82,8 @@ export async function defineStack(config: StackConfig, stackName: string = pulum
     });
     // ...and the token on its own, so `pulumi stack output <name>-scim-token --show-secrets` prints just it.
     // The newest generation's token keeps the plain name; each generation also has its own output.
-    outputs[tokenOutputName(connection.name)] = integration.scimToken;
+    // While decommissioning no token exists, and no output pretends one does.
+    if (generations.length > 0) outputs[tokenOutputName(connection.name)] = integration.scimToken;
     for (const t of generations) outputs[t.tokenOutputName] = t.token;
   });
   return outputs;

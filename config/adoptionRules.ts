@@ -66,6 +66,14 @@ export function adoptionProblems(c: ConnectionConfig, at: At): ConfigProblem[] {
         "Adopt with manageProvisioningViaApi: false, remove the adopt block, then switch it in a later reviewed change",
     });
   }
+  if (c.decommission) {
+    problems.push({
+      path: at("adopt"),
+      message:
+        "cannot be combined with decommission: true: an adoption takes the setup over, a decommission removes it. " +
+        "Finish the adoption first (apply it, remove the adopt block), then set decommission: true in a later reviewed change",
+    });
+  }
   if (adoptsScimConfiguration(c) && c.scim.tokens.length > 1) {
     problems.push({
       path: at("scim", "tokens"),

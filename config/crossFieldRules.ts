@@ -118,6 +118,33 @@ function appSchemaRules(c: StackConfig["connections"][number], at: (...rest: (st
   }));
 }
 
+/**
+ * The way out of a connection's protection is the reviewed two-step decommission
+ * (components/decisions/decommission.ts); `protect: false` on its own is what the mandatory policy
+ * `auth0-connection-protected` refuses, so it is refused here first, with the path to take.
+ */
+function decommissionProblems(c: StackConfig["connections"][number], at: (...rest: (string | number)[]) => (string | number)[]): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (c.protect === false && !c.decommission) {
+    problems.push({
+      path: at("protect"),
+      message:
+        "is false without decommission: true; a connection is unprotected only to be removed, in two reviewed steps: 1. set decommission: true (its SCIM tokens are deleted, the connection is unprotected and marked) and `pulumi up`; 2. remove the connection from config and `pulumi up`, which deletes it and every user in it (docs/day-2-operations.md, Teardown). Remove protect: false",
+    });
+  }
+  if (c.protect === true && c.decommission) {
+    problems.push({ path: at("protect"), message: "is true while decommission is true: decommissioning unprotects the connection so that step 2 can delete it. Remove protect (or set decommission: false to keep the connection)" });
+  }
+  if (c.decommission && c.manageProvisioningViaApi === true) {
+    problems.push({
+      path: at("decommission"),
+      message:
+        'cannot be true while manageProvisioningViaApi is true: okta.app.Connection would keep provisioning on with a token that no longer exists. Set manageProvisioningViaApi: "deactivate" and `pulumi up` first, then decommission',
+    });
+  }
+  return problems;
+}
+
 export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
 
@@ -178,6 +205,7 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
     });
     problems.push(...appSchemaRules(c, at));
     problems.push(...adoptionProblems(c, at));
+    problems.push(...decommissionProblems(c, at));
     for (const d of laterDuplicates(c.customAttributes, (a) => a.index)) {
       problems.push({ path: at("customAttributes", d.index, "index"), message: `repeats the name of customAttributes[${d.firstIndex}]` });
     }

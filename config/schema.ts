@@ -179,7 +179,16 @@ export const connectionSchema = z.strictObject({
   enabledClients: z.array(z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "must be an Auth0 client id")).default([]).describe("Auth0 applications (client ids) that may use the connection; this list is owned by the stack."),
   scopes: z.array(z.string().regex(/^[\x21-\x7e]+$/, "must be a scope name without spaces")).min(1, "must list at least one scope (the provider refuses an empty list)").default(["openid", "profile", "email"]).describe("OIDC scopes Auth0 asks Okta for at login."),
   domainAliases: z.array(hostname).default([]),
-  protect: z.boolean().default(true).describe("`protect` the Auth0 connection: deleting it deletes every user in it."),
+  protect: z
+    .boolean()
+    .optional()
+    .describe("`protect` the Auth0 connection (default true): deleting it deletes every user in it. Only `decommission: true` unprotects it; `false` alone is refused."),
+  decommission: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Step 1 of removing this connection (docs/day-2-operations.md, Teardown): its SCIM tokens are deleted (Okta loses access), the Auth0 connection is unprotected and marked in its metadata. Step 2 removes the connection from config, which deletes it and its users. Back to false re-protects it and creates new tokens.",
+    ),
   oidcApp: z.strictObject({
     label: z.string().min(1).max(100),
     refreshToken: z.boolean().default(false).describe("Add the refresh_token grant to the OIDC app."),

@@ -78,3 +78,10 @@ const BREAKING_NORMALIZED = new Set(PUT_BREAKING_TYPE_EXPRESSIONS.map(normalizeE
 export function isPutBreakingTypeMapping(entry: { id: string; expression: string }): boolean {
   return PUT_BREAKING_TYPE_ATTRIBUTES.includes(entry.id) || BREAKING_NORMALIZED.has(normalizeExpression(entry.expression));
 }
+
+/**
+ * The metadata key that marks an Auth0 connection as being decommissioned (step 1 of 2: tokens deleted,
+ * protection off; components/decisions/decommission.ts). The protection policy allows an unprotected
+ * connection only when it carries this key.
+ */
+export const DECOMMISSION_METADATA_KEY = "oktascim-decommission";

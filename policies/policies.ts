@@ -65,11 +65,12 @@ export const connectionSyncOnFirstLogin: ResourceValidationPolicy = {
 
 export const connectionProtected: ResourceValidationPolicy = {
   name: "auth0-connection-protected",
-  description: "Auth0 connections are protected: deleting or replacing one deletes all its users.",
+  description: "Auth0 connections are protected (deleting or replacing one deletes all its users), unless marked in their metadata as being decommissioned.",
   severity: "critical",
   enforcementLevel: "mandatory",
-  remediationSteps: "Declare the connection with `protect: true` (stack config: connections[].protect, default true).",
-  validateResource: onType(TYPES.auth0Connection, (args) => rules.connectionProtectedProblems(args.opts.protect)),
+  remediationSteps:
+    "Keep the connection protected (stack config: connections[].protect, default true). To remove it on purpose: set connections[].decommission: true (tokens deleted, protection off, metadata marker oktascim-decommission), `pulumi up`, then remove the connection from config.",
+  validateResource: onType(TYPES.auth0Connection, (args) => rules.connectionProtectedProblems(args.opts.protect, args.props)),
 };
 
 export const scimUserIdExternalId: ResourceValidationPolicy = {

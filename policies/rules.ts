@@ -1,7 +1,8 @@
 // Pure rule helpers, one per resource policy: props in (as the engine passes them), problems out.
 // Each problem says what is wrong and what to change; none repeats a secret (no token, no client
 // secret, no provider closure is ever read into a message).
-import { isPutBreakingTypeMapping, OKTA_IDENTITY_SCIM_MAPPINGS, OKTA_REQUIRED_SCIM_TOKEN_SCOPES, SCIM_NAMESPACES } from "./facts";
+import { DECOMMISSION_METADATA_KEY, isPutBreakingTypeMapping, OKTA_IDENTITY_SCIM_MAPPINGS, OKTA_REQUIRED_SCIM_TOKEN_SCOPES, SCIM_NAMESPACES } from "./facts";
+import { readKnown } from "./previewValues";
 import { stringList, type ScimTokenView } from "./resources";
 
 type Props = Record<string, unknown>;
@@ -20,11 +21,26 @@ export function syncOnFirstLoginProblems(props: Props): string[] {
   ];
 }
 
-/** 2. Deleting or replacing an Auth0 connection deletes every user in it. */
-export function connectionProtectedProblems(protect: boolean): string[] {
-  return protect
-    ? []
-    : ["the connection is not protected: deleting or replacing it deletes every user in it. Set `protect: true` (config: connections[].protect)."];
+const TWO_STEP_PATH =
+  "To remove a connection on purpose, take the reviewed two-step path: set connections[].decommission: true (its SCIM tokens are deleted, the connection is unprotected and marked), `pulumi up`, then remove it from config (docs/day-2-operations.md, Teardown).";
+
+/**
+ * 2. Deleting or replacing an Auth0 connection deletes every user in it: it is protected, unless it is
+ * being decommissioned, which the connection itself says (metadata key DECOMMISSION_METADATA_KEY with a
+ * non-empty value). `metadata` is read through the preview proxy: if it is unknown, the policy cannot
+ * see the marker and refuses, rather than giving no verdict.
+ */
+export function connectionProtectedProblems(protect: boolean, props: Props): string[] {
+  if (protect) return [];
+  const marker = readKnown(() => {
+    const value = record(props.metadata)[DECOMMISSION_METADATA_KEY];
+    return typeof value === "string" ? value : undefined;
+  });
+  if (!marker.known) {
+    return [`the connection is not protected and its metadata is not known yet, so the decommission marker cannot be seen: deleting or replacing it deletes every user in it. Declare metadata from plain values. ${TWO_STEP_PATH}`];
+  }
+  if (marker.value !== undefined && marker.value !== "") return [];
+  return [`the connection is not protected and not marked as being decommissioned (metadata "${DECOMMISSION_METADATA_KEY}"): deleting or replacing it deletes every user in it. Keep it protected (connections[].protect: true, the default). ${TWO_STEP_PATH}`];
 }
 
 /** Spacing, quote style and case do not change which SCIM attribute a path reads. */

@@ -23,6 +23,12 @@ export interface ChecklistInput {
   tokenGenerations?: readonly { generation: string; outputName: string }[];
   /** connections[].adopt is set: the setup was made by hand and is being taken over. */
   adopting?: boolean;
+  /** Decommission step 1 is declared: the checklist lists what an Okta admin does now, and what step 2 deletes. */
+  decommission?: boolean;
+  /** The Auth0 connection's id (for the user export), when known. */
+  connectionId?: string;
+  /** The OIDC log-in app's label (step 2 deletes it). */
+  oidcAppLabel?: string;
 }
 
 export interface ChecklistStep {
@@ -83,6 +89,7 @@ export function tokenRotationSteps(input: ChecklistInput, provisioningLink: stri
 export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
   const link = (tab: Parameters<typeof oktaAdminAppUrl>[4]) =>
     oktaAdminAppUrl(input.oktaOrgName, input.oktaBaseUrl, input.scimApp.name, input.scimApp.id, tab);
+  if (input.decommission) return decommissionSteps(input, link);
   const steps: ChecklistStep[] = [
     {
       id: "O6-7",
@@ -186,6 +193,43 @@ export function adoptionSteps(input: ChecklistInput, provisioningLink: string): 
       details: [
         `Once \`pulumi refresh\` shows a lastUsedAt for the new token in the ${input.connectionName} output's scimTokens (or \`npm run verify -- --stack ${input.stackName} --connection ${input.connectionName}\` reports it used), delete the hand-made token in the Auth0 dashboard (connection → Provisioning → SCIM tokens): the one whose id is not in scimTokens.`,
         `Then remove ${input.configPath}.adopt from Pulumi.${input.stackName}.yaml in a reviewed change; \`pulumi preview\` must then show no change (docs/adopting-an-existing-setup.md).`,
+      ],
+    },
+  ];
+}
+
+/**
+ * Decommission step 1 is declared (components/decisions/decommission.ts): the SCIM tokens are gone, so
+ * Okta's pushes fail with 401. What the Okta admin does now, what step 2 deletes, and the way back.
+ */
+function decommissionSteps(input: ChecklistInput, link: (tab: Parameters<typeof oktaAdminAppUrl>[4]) => string): ChecklistStep[] {
+  const connection = input.connectionId ? `${input.connectionName} (${input.connectionId})` : input.connectionName;
+  return [
+    {
+      id: "DECOMMISSION-1",
+      title: `Turn provisioning off for "${input.scimApp.label}" in Okta`,
+      details: [
+        "Its SCIM tokens are deleted: Okta can no longer create, update or deactivate anyone in Auth0, and each push it tries fails with 401.",
+        "Provisioning tab → To App → Edit: turn off Create Users, Update User Attributes and Deactivate Users → Save, so Okta stops queueing failed pushes.",
+        ...(input.manageProvisioningViaApi ? ['manageProvisioningViaApi is "deactivate": okta.app.Connection and okta.app.Features are switched off through the API; check the To App settings show them off.'] : []),
+      ],
+      link: link("to-app"),
+    },
+    {
+      id: "DECOMMISSION-2",
+      title: "Keep a copy of the Auth0 users of this connection",
+      details: [
+        `Step 2 deletes the Auth0 connection ${connection} and every Auth0 user in it (profiles, app_metadata, log-in history links). Okta's users are not touched.`,
+        `Export them first: Management API POST /api/v2/jobs/users-exports with { "connection_id": "${input.connectionId ?? "<connection id>"}", "format": "json" } (scope read:users), then download the file the job links to.`,
+      ],
+    },
+    {
+      id: "DECOMMISSION-3",
+      title: "Step 2: remove the connection, or reverse step 1",
+      details: [
+        `Step 2 deletes, in this order: the group and user assignments of both Okta apps, then the SCIM configuration, the enabled clients and the Auth0 connection ${input.connectionName}, then the Okta apps "${input.scimApp.label}"${input.oidcAppLabel ? ` and "${input.oidcAppLabel}"` : ""}.`,
+        `To do it: remove ${input.configPath} from Pulumi.${input.stackName}.yaml in a pull request; its \`pulumi preview\` must list only deletes of this connection's resources; \`pulumi up\` after the merge. If it is the stack's last connection, run \`pulumi destroy --stack ${input.stackName}\` instead (a stack keeps at least one connection).`,
+        `To reverse: set ${input.configPath}.decommission: false (pull request, \`pulumi up\`): the connection is protected again and new SCIM tokens are created; paste the new token into Okta and turn the To App settings back on (the console checklist then shows how).`,
       ],
     },
   ];

@@ -3,6 +3,7 @@
 import type { Step } from "./context";
 import { adoptStep } from "./steps/adopt";
 import { configEditStep } from "./steps/configEdit";
+import { decommissionStepOne, decommissionStepTwo, deleteWithTokensOrder, protectedRemovalRefused } from "./steps/decommission";
 import { firstUp, noChangePreview, noChangeRefresh, previewWithPolicies } from "./steps/firstDeployment";
 import { noPlainSecretStep } from "./steps/noPlainSecret";
 import { teardownStep } from "./steps/teardown";
@@ -18,6 +19,10 @@ export const SANDBOX_STEPS: readonly Step[] = [
   { name: "token deleted out of band is gone on refresh", run: tokenGoneStep },
   { name: "no secret in plain text in the exported state", run: noPlainSecretStep },
   { name: "npm run verify -- --write", run: verifyStep },
+  { name: "removing a protected connection fails at preview, nothing written", run: protectedRemovalRefused },
+  { name: "decommission step 1 on the first connection: token deletes + connection update; old token 401, users kept", run: decommissionStepOne },
+  { name: "decommission step 2: only that connection's deletes, Okta unassignments before the Auth0 connection DELETE", run: decommissionStepTwo },
+  { name: "deletion with tokens (reversal, state unprotect --all, destroy): tokens → Okta assignments → Auth0 connection", run: deleteWithTokensOrder },
   { name: "adopt a hand-made setup (import, no replace, users kept)", run: adoptStep },
-  { name: "teardown (unprotect, destroy)", run: teardownStep, always: true },
+  { name: "teardown (decommission: true on every connection, up, destroy)", run: teardownStep, always: true },
 ];

@@ -61,6 +61,14 @@ test("adoption together with consoleStepsDone: true is refused: adopt in phase 1
   expect(found).toEqual([expect.stringMatching(/^oktaScim:connections\[0\]\.adopt: cannot be combined with consoleStepsDone: true.*Adopt in phase 1/)]);
 });
 
+test("adoption together with decommission is refused: finish the adoption first", () => {
+  const found = problems((c) => {
+    c.adopt = { scimAppId: SWA };
+    c.decommission = true;
+  });
+  expect(found).toEqual([expect.stringMatching(/^oktaScim:connections\[0\]\.adopt: cannot be combined with decommission: true.*Finish the adoption first/)]);
+});
+
 test("adoption together with manageProvisioningViaApi is refused", () => {
   const found = problems((c) => {
     c.adopt = { scimAppId: SWA };

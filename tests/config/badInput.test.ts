@@ -67,6 +67,16 @@ const cases: BadCase[] = [
   { title: "omitting a mapping the base list does not have", stack: "dev", mutate: (v) => (conns(v)[0].omitBaseMappings = ["primaryEmailType"]), path: "oktaScim:connections[0].omitBaseMappings[0]", says: "is a type mapping, always left unmapped" },
   { title: "phase switch as a string", stack: "prod", mutate: (v) => (conns(v)[0].consoleStepsDone = "yes"), path: "oktaScim:connections[0].consoleStepsDone", says: "boolean" },
   { title: "protect as a string", stack: "prod", mutate: (v) => (conns(v)[0].protect = "false"), path: "oktaScim:connections[0].protect", says: "boolean" },
+  { title: "protect: false without decommission (the way out is the two-step decommission)", stack: "dev", mutate: (v) => (conns(v)[1].protect = false), path: "oktaScim:connections[1].protect", says: "1. set decommission: true" },
+  { title: "protect: true while decommissioning", stack: "prod", mutate: (v) => Object.assign(conns(v)[0], { protect: true, decommission: true }), path: "oktaScim:connections[0].protect", says: "decommissioning unprotects" },
+  {
+    title: "decommission while Okta's API provisioning is on",
+    stack: "dev",
+    mutate: (v) => Object.assign(conns(v)[1], { decommission: true, manageProvisioningViaApi: true }),
+    path: "oktaScim:connections[1].decommission",
+    says: 'manageProvisioningViaApi: "deactivate"',
+  },
+  { title: "decommission as a string", stack: "prod", mutate: (v) => (conns(v)[0].decommission = "yes"), path: "oktaScim:connections[0].decommission", says: "boolean" },
 ];
 
 test("the corpus has at least 30 cases", () => {

@@ -65,3 +65,33 @@ test("the verify step names the exact command for this stack and connection, and
   // Phase 1 cannot pass the type-mapping read-back: the step says so instead of demanding exit 0.
   expect(step.details.join(" ")).toContain("still reports the three type mappings that phase 2 removes");
 });
+
+describe("decommission step 1 declared", () => {
+  const steps = consoleChecklistSteps(checklistInput({ decommission: true, connectionId: "con_1", oidcAppLabel: "Acme log-in", consoleStepsDone: true }));
+  const text = renderConsoleChecklist(steps);
+
+  test("replaces the set-up steps with what the Okta admin does now, what step 2 deletes, and the way back", () => {
+    expect(steps.map((s) => s.id)).toEqual(["DECOMMISSION-1", "DECOMMISSION-2", "DECOMMISSION-3"]);
+  });
+
+  test("the Okta admin turns provisioning off in the SCIM app (the To App tab)", () => {
+    const step = steps[0];
+    expect(step.title).toBe('Turn provisioning off for "Auth0 provisioning" in Okta');
+    expect(step.details.join(" ")).toContain("turn off Create Users, Update User Attributes and Deactivate Users");
+    expect(step.details.join(" ")).toContain("fails with 401");
+    expect(step.link).toBe("https://acme-admin.oktapreview.com/admin/app/acme_scim_1/instance/0oaSCIM/#tab-user-management/create-n-update");
+  });
+
+  test("says the Auth0 users of the connection will be deleted, and how to export them first", () => {
+    expect(text).toContain("deletes the Auth0 connection okta-acme (con_1) and every Auth0 user in it");
+    expect(text).toContain('POST /api/v2/jobs/users-exports with { "connection_id": "con_1", "format": "json" }');
+  });
+
+  test("names what step 2 deletes and how to take it, or to reverse step 1", () => {
+    expect(text).toContain('then the Okta apps "Auth0 provisioning" and "Acme log-in"');
+    expect(text).toContain("remove oktaScim:connections[1] from Pulumi.staging.yaml");
+    expect(text).toContain("`pulumi destroy --stack staging`");
+    expect(text).toContain("oktaScim:connections[1].decommission: false");
+    expect(text).not.toContain("pulumi stack output okta-acme-scim-token");
+  });
+});

@@ -57,8 +57,23 @@ const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
     ],
   },
   "auth0-connection-protected": {
-    violate: [{ title: "config protect: false", scenario: { stack: "dev", config: (v) => void (connections(v)[1].protect = false) } }],
-    nearMiss: [{ title: "a renamed display name, still protected", scenario: { stack: "dev", config: (v) => Object.assign(connections(v)[1], { displayName: "Globex", protect: true }) } }],
+    violate: [
+      // The config refuses protect: false without decommission (tests/config/badInput.test.ts): these are programs that bypass it.
+      { title: "an unprotected connection without the decommission marker", scenario: { stack: "dev", program: (rs) => void (registration(rs, T.connection, 1).protect = false) } },
+      {
+        title: "an unprotected connection with other metadata",
+        scenario: { stack: "prod", program: (rs) => void Object.assign(registration(rs, T.connection), { protect: false, inputs: { ...inputs(rs, T.connection), metadata: { owner: "iam" } } }) },
+      },
+      {
+        title: "an unprotected connection with an empty marker",
+        scenario: { stack: "prod", program: (rs) => void Object.assign(registration(rs, T.connection), { protect: false, inputs: { ...inputs(rs, T.connection), metadata: { "oktascim-decommission": "" } } }) },
+      },
+    ],
+    nearMiss: [
+      { title: "a renamed display name, still protected", scenario: { stack: "dev", config: (v) => Object.assign(connections(v)[1], { displayName: "Globex", protect: true }) } },
+      { title: "decommission step 1: unprotected and marked (config decommission: true)", scenario: { stack: "dev", config: (v) => void (connections(v)[1].decommission = true) } },
+      { title: "the marker on a connection that is still protected", scenario: { stack: "prod", program: (rs) => void (inputs(rs, T.connection).metadata = { "oktascim-decommission": "x", owner: "iam" }) } },
+    ],
   },
   "auth0-scim-user-id-externalid": {
     violate: [

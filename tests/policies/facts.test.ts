@@ -12,12 +12,19 @@ import {
 import { MAX_TOKEN_LIFETIME_SECONDS, SCIM_TOKEN_KIND } from "../../components/scimToken/contract";
 import { SCIM_TOKEN_RESOURCE_TYPE } from "../../components/scimToken/resource";
 import { DEFAULTS } from "../../policies/config";
+import { DECOMMISSION_METADATA_KEY } from "../../components/decisions/decommission";
 
 it("holds the same scopes, namespaces and type mappings as components/decisions", () => {
   expect(pack.OKTA_REQUIRED_SCIM_TOKEN_SCOPES).toEqual(OKTA_REQUIRED_SCIM_TOKEN_SCOPES);
   expect(pack.SCIM_NAMESPACES).toEqual(SCIM_NAMESPACES);
   expect(pack.PUT_BREAKING_TYPE_EXPRESSIONS).toEqual(PUT_BREAKING_TYPE_EXPRESSIONS);
   expect(pack.PUT_BREAKING_TYPE_ATTRIBUTES).toEqual(PUT_BREAKING_TYPE_ATTRIBUTES);
+});
+
+it("reads the decommission marker under the key the program writes", () => {
+  expect(pack.DECOMMISSION_METADATA_KEY).toBe(DECOMMISSION_METADATA_KEY);
+  // Auth0 metadata keys may not contain "." or "$".
+  expect(DECOMMISSION_METADATA_KEY).not.toMatch(/[.$]/);
 });
 
 it("classifies mapping entries exactly as the program's decision does", () => {

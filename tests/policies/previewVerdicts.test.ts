@@ -111,3 +111,24 @@ describe(`${SAME_ASSIGNMENTS} during the first preview`, () => {
     expect(result.diagnostics[0].message).toContain("users only on the OIDC app: an id known only after the update (from temp-admin)");
   });
 });
+
+describe("auth0-connection-protected during the first preview", () => {
+  const CONNECTION = "auth0:index/connection:Connection";
+  it("allows a connection being decommissioned (the marker is a plain value, known at preview)", async () => {
+    const run = await recordRun({ stack: "prod", preview: true, config: (v) => void ((v["oktaScim:connections"] as Record<string, unknown>[])[0].decommission = true), program: asFirstPreview });
+    const result = await runPack(policies, toPolicyInputs(run, "prod"), committedPackConfig("prod"));
+    expect(result.diagnostics).toEqual([]);
+    expect(registration(run.registrations, CONNECTION).protect).toBe(false);
+  });
+
+  it("gives a verdict (a violation, not \"can't run during preview\") when an unprotected connection's metadata is unknown", async () => {
+    const result = await firstPreviewVerdict("prod", (rs) => {
+      const connection = registration(rs, CONNECTION);
+      connection.protect = false;
+      connection.inputs.metadata = { "oktascim-decommission": pulumi.unknown };
+    });
+    expect(violated(result)).toEqual(["auth0-connection-protected"]);
+    expect(result.diagnostics[0]).toMatchObject({ enforcementLevel: "mandatory" });
+    expect(result.diagnostics[0].message).toContain("not known yet");
+  });
+});

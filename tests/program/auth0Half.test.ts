@@ -84,10 +84,10 @@ test("enabled clients are the configured list", () => {
   expect(single(prod, T.connectionClients, "okta-acme").inputs.enabledClients).toEqual(["Gk5tW8pZ2xR9cV3bN6mQ1sL4", "Hy7uJ2kD9fS4aP6wE1rT3zX8"]);
 });
 
-test("protect can be switched off per connection (documented opt-out)", async () => {
+test("data safety: protect is switched off only by decommission (tests/program/decommission.test.ts)", async () => {
   const run = await runCommittedStack("prod", {
     mutate: (v) => {
-      (v["oktaScim:connections"] as { protect?: boolean }[])[0].protect = false;
+      (v["oktaScim:connections"] as { decommission?: boolean }[])[0].decommission = true;
     },
   });
   expect(single(run, T.connection, "okta-acme").protect).toBe(false);

@@ -1,20 +1,28 @@
-// Leaves the stand-ins empty: every connection unprotected, then `pulumi destroy`.
+// Leaves the stand-ins empty by the documented way out (docs/day-2-operations.md, Teardown): step 1 of
+// the decommission on every connection (decommission: true: tokens deleted, connections unprotected
+// and marked), `pulumi up`, then `pulumi destroy` of the whole stack. No `pulumi state unprotect`.
 import { excerpt } from "../commands";
-import { failed, passed, pulumi, readStackConfig, writeStackConfig, type Context } from "../context";
-import { NAMESPACE } from "../plan";
+import { connectionsOf, failed, passed, pulumi, readStackConfig, writeStackConfig, type Context } from "../context";
 import type { StepResult } from "../report";
 
 export async function teardownStep(ctx: Context, name: string): Promise<StepResult> {
-  // The documented way out of the connection's protection: connections[].protect: false, up, destroy.
   const config = readStackConfig(ctx.stackFile);
-  for (const c of (config[`${NAMESPACE}:connections`] ?? []) as Array<Record<string, unknown>>) c.protect = false;
+  for (const c of connectionsOf(config)) {
+    c.decommission = true;
+    delete c.protect;
+    // Validation refuses decommissioning while Okta's API provisioning is on: switched off in the same up.
+    if (c.manageProvisioningViaApi === true) c.manageProvisioningViaApi = "deactivate";
+  }
   writeStackConfig(ctx.stackFile, config);
-  const unprotect = await pulumi(ctx, ["up", "--yes", "--skip-preview"]);
-  if (unprotect.code !== 0) return failed(name, `unprotecting failed: ${excerpt(unprotect)}`);
+  const stepOne = await pulumi(ctx, ["up", "--yes", "--skip-preview"]);
+  if (stepOne.code !== 0) return failed(name, `decommission: true on every connection, up failed: ${excerpt(stepOne)}`);
+  const tenant = ctx.standIns.auth0.tenant(ctx.standIns.auth0.domains[0]);
+  const tokensAfterStepOne = tenant.census().tokens;
   const destroy = await pulumi(ctx, ["destroy", "--yes", "--skip-preview"]);
   if (destroy.code !== 0) return failed(name, `destroy failed: ${excerpt(destroy)}`);
-  const census = ctx.standIns.auth0.tenant(ctx.standIns.auth0.domains[0]).census();
+  const census = tenant.census();
   const apps = ctx.standIns.okta.domains.reduce((n, d) => n + ctx.standIns.okta.org(d).apps.size, 0);
   if (census.connections + census.tokens + apps > 0) return failed(name, `left behind: ${census.connections} connection(s), ${census.tokens} token(s), ${apps} Okta app(s)`);
-  return passed(name, "protect: false applied, destroy left both stand-ins empty");
+  if (tokensAfterStepOne > 0) return failed(name, `step 1 on every connection left ${tokensAfterStepOne} SCIM token(s); destroy then removed them`);
+  return passed(name, `decommission: true on ${connectionsOf(config).length} connection(s) (0 tokens left), then destroy: both stand-ins empty`);
 }

@@ -11,7 +11,7 @@ import { changedInputKeys, changingSteps, type PreviewStep } from "../../sandbox
 import { consoleGroupPlanProblems, NEAR_MISS_GROUP, NEAR_MISS_MATCH, nearMissProblems, withExtraGroup } from "../../sandbox/run/steps/groupLookups";
 import { rolledBack, unexpectedRollbackDeletes } from "../../sandbox/run/steps/phaseRollback";
 import { keyChangeProblems, renamedKey, withDisplayName, withKey } from "../../sandbox/run/steps/renames";
-import { providerOnlyPlanProblems, withInertChange } from "../../sandbox/run/steps/tokenCode";
+import { engineDiffReasons, providerOnlyPlanProblems, withInertChange } from "../../sandbox/run/steps/tokenCode";
 
 const dev = () => readStackFileConfig(REPO_ROOT, "dev")!;
 const PEM = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n-----END RSA PRIVATE KEY-----\n";
@@ -137,6 +137,11 @@ describe("token provider code", () => {
 
   it("accepts one update per token changing only __provider", () => {
     expect(providerOnlyPlanProblems(tokens.map((t) => providerUpdate(t)), tokens)).toEqual([]);
+  });
+
+  it("reports the engine's own diff keys of the token updates, or none when it gave none", () => {
+    expect(engineDiffReasons([{ ...providerUpdate(tokens[0]), diffReasons: ["__provider"] }, { ...providerUpdate(tokens[1]), diffReasons: ["__provider"] }], tokens)).toBe("__provider");
+    expect(engineDiffReasons([providerUpdate(tokens[0])], tokens)).toBe("none");
   });
 
   it("refuses a missing token update, a token changing more, a replacement or another change", () => {

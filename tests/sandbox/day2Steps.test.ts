@@ -10,7 +10,7 @@ import { isWrite, urnsUnderKey } from "../../sandbox/run/day2";
 import { changedInputKeys, changingSteps, type PreviewStep } from "../../sandbox/run/previewJson";
 import { consoleGroupPlanProblems, NEAR_MISS_GROUP, NEAR_MISS_MATCH, nearMissProblems, withExtraGroup } from "../../sandbox/run/steps/groupLookups";
 import { rolledBack, unexpectedRollbackDeletes } from "../../sandbox/run/steps/phaseRollback";
-import { keyChangeProblems, renamedKey, withDisplayName, withKey } from "../../sandbox/run/steps/renames";
+import { displayNameProblems, keyChangeProblems, renamedKey, withDisplayName, withKey } from "../../sandbox/run/steps/renames";
 import { engineDiffReasons, providerOnlyPlanProblems, withInertChange } from "../../sandbox/run/steps/tokenCode";
 
 const dev = () => readStackFileConfig(REPO_ROOT, "dev")!;
@@ -180,6 +180,16 @@ describe("renames", () => {
     ];
     expect(urnsUnderKey(resources, "okta-acme")).toHaveLength(3);
     expect(urnsUnderKey(resources, renamedKey("okta-acme"))).toEqual([resources[4].urn]);
+  });
+
+  it("wants a displayName change planned as one update of the connection that changes displayName", () => {
+    const CONNECTION = "auth0:index/connection:Connection";
+    const connection = urn(CONNECTION, "okta-acme-auth0-connection");
+    const update: PreviewStep = { op: "update", urn: connection, diffReasons: ["displayName", "options"], detailedDiff: { displayName: { kind: "update" } } };
+    expect(displayNameProblems({ steps: [update] }, `${CONNECTION}::okta-acme-auth0-connection`)).toBe("displayName, options [displayName]");
+    expect(displayNameProblems({ steps: [{ ...update, op: "replace" }] }, `${CONNECTION}::okta-acme-auth0-connection`)).toEqual({ problems: [`${CONNECTION}::okta-acme-auth0-connection is planned as replace, not an update`] });
+    expect(displayNameProblems({ steps: [update, { op: "update", urn: urn(ASSIGNMENTS, "x") }] }, `${CONNECTION}::okta-acme-auth0-connection`)).toEqual({ problems: [`planned besides it: update ${ASSIGNMENTS}::x`] });
+    expect(displayNameProblems({ steps: [{ ...update, diffReasons: ["options"] }] }, `${CONNECTION}::okta-acme-auth0-connection`)).toEqual({ problems: ["the update does not change displayName (it changes options)"] });
   });
 
   it("wants a key change planned as nothing at all", () => {

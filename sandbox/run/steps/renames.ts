@@ -8,7 +8,7 @@ import { excerpt } from "../commands";
 import { connectionsOf, exportedState, failed, passed, pulumi, readStackConfig, writeStackConfig, type Context, type StackConfig } from "../context";
 import { urnsUnderKey } from "../day2";
 import { keyOfUrn } from "../plan";
-import { changedInputKeys, changingSteps, describeSteps, parsePreview } from "../previewJson";
+import { changedInputKeys, changingSteps, describeSteps, parsePreview, type PreviewJson } from "../previewJson";
 import type { StepResult } from "../report";
 import { childNames, connectionKey } from "../../../components/naming";
 
@@ -44,6 +44,24 @@ export function keyChangeProblems(steps: Parameters<typeof changingSteps>[0]["st
   return changes.length === 0 ? [] : [`planned: ${describeSteps(changes).join(", ")}`];
 }
 
+/**
+ * A displayName change must be one in-place update of the Auth0 connection that changes displayName:
+ * the engine's diff keys (and detailed diff paths) on success, the problems otherwise. Pure.
+ */
+export function displayNameProblems(preview: PreviewJson, connectionKeyOfUrn: string): string | { problems: string[] } {
+  const changes = changingSteps(preview);
+  const target = changes.find((s) => keyOfUrn(s.urn) === connectionKeyOfUrn);
+  const problems: string[] = [];
+  if (!target) return { problems: [`no change of ${connectionKeyOfUrn} planned (planned: ${describeSteps(changes).join(", ") || "nothing"})`] };
+  if (target.op !== "update") problems.push(`${connectionKeyOfUrn} is planned as ${target.op}, not an update`);
+  const others = changes.filter((s) => s !== target);
+  if (others.length > 0) problems.push(`planned besides it: ${describeSteps(others).join(", ")}`);
+  const keys = changedInputKeys(target);
+  if (!keys.includes("displayName")) problems.push(`the update does not change displayName (it changes ${keys.join(", ") || "nothing"})`);
+  if (problems.length > 0) return { problems };
+  return `${keys.join(", ")}${target.detailedDiff ? ` [${Object.keys(target.detailedDiff).sort().join(", ")}]` : ""}`;
+}
+
 /** Moves the first connection of `original` from key `from` to key `to` (previousKeys gains `from`), checked at each stage. */
 async function moveKey(ctx: Context, original: StackConfig, from: string, to: string, count: number): Promise<string | undefined> {
   writeStackConfig(ctx.stackFile, withKey(original, to, from));
@@ -70,6 +88,10 @@ export async function renamesStep(ctx: Context, name: string): Promise<StepResul
   const newKey = renamedKey(oldKey);
   const count = urnsUnderKey((await exportedState(ctx)).resources, oldKey).length;
   if (count === 0) return failed(name, `no resource named under key ${oldKey} in the state`);
+  // From the first key move on, the state may hold the new names: if anything fails, the config left
+  // for later steps lists the new key as a previous one, so their `up` follows the aliases back.
+  let left = withKey(original, oldKey, newKey);
+  let displayDiff: string;
   try {
     const forward = await moveKey(ctx, original, oldKey, newKey, count);
     if (forward) return failed(name, forward);
@@ -78,21 +100,19 @@ export async function renamesStep(ctx: Context, name: string): Promise<StepResul
     writeStackConfig(ctx.stackFile, display.config);
     const preview = await pulumi(ctx, ["preview", "--json"]);
     if (preview.code !== 0) return failed(name, `displayName change: preview failed: ${excerpt(preview)}`);
-    const changes = changingSteps(parsePreview(preview.stdout));
-    const connection = `${CONNECTION_TYPE}::${childNames(newKey).auth0Connection}`;
-    const only = changes.length === 1 && changes[0].op === "update" && keyOfUrn(changes[0].urn) === connection;
-    if (!only || changedInputKeys(changes[0]).join(",") !== "displayName") {
-      return failed(name, `displayName change: expected only an update of ${connection} in displayName, planned: ${describeSteps(changes).join(", ") || "nothing"}${only ? ` (changing ${changedInputKeys(changes[0]).join(", ")})` : ""}`);
-    }
+    const judged = displayNameProblems(parsePreview(preview.stdout), `${CONNECTION_TYPE}::${childNames(newKey).auth0Connection}`);
+    if (typeof judged !== "string") return failed(name, `displayName change: ${judged.problems.join("; ")}`);
+    displayDiff = judged;
 
     const back = await moveKey(ctx, original, newKey, oldKey, count);
     if (back) return failed(name, back);
+    left = original;
   } finally {
-    writeStackConfig(ctx.stackFile, original);
+    writeStackConfig(ctx.stackFile, left);
   }
   return passed(
     name,
     `key ${oldKey} → ${newKey} (previousKeys [${oldKey}]): preview planned nothing, up moved all ${count} resources to the new names, next preview clean; ` +
-      `displayName: 1 update of the Auth0 connection only (not applied); key back to ${oldKey} the same way`,
+      `displayName: 1 update of the Auth0 connection only (not applied; engine diff ${displayDiff}); key back to ${oldKey} the same way`,
   );
 }

@@ -90,7 +90,8 @@ export async function phaseRollbackStep(ctx: Context, name: string): Promise<Ste
   }
   return passed(
     name,
-    `${rollback.connections.join(", ")} → consoleStepsDone false: preview ${describeChanges(expected)} (${expected.delete.length} deletes: mapping and attributes), ` +
+    `${rollback.connections.join(", ")} → consoleStepsDone false: preview ${describeChanges(expected)} ` +
+      `(${expected.delete.filter((k) => k.startsWith(MAPPING_TYPE)).length} profile mapping(s), ${expected.delete.filter((k) => k.startsWith(SCHEMA_PROPERTY_TYPE)).length} app user schema propert(ies)), ` +
       `up wrote nothing, Okta kept mapping and attributes; back to true: up adopted them, next preview clean`,
   );
 }

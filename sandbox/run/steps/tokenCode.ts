@@ -57,18 +57,21 @@ export function engineDiffReasons(steps: readonly PreviewStep[], tokenUrns: read
   return reasons.join(" / ");
 }
 
-async function previewUpClean(ctx: Context, tokenUrns: string[], what: string): Promise<string | { auth0Calls: number; diffReasons: string }> {
+async function previewUpClean(ctx: Context, tokenUrns: string[], what: string): Promise<string | { auth0Calls: number; diffReasons: string; tokenLine: string }> {
   const preview = await pulumi(ctx, ["preview", "--json"]);
   if (preview.code !== 0) return `${what}: preview failed: ${excerpt(preview)}`;
   const steps = parsePreview(preview.stdout).steps ?? [];
   const problems = providerOnlyPlanProblems(steps, tokenUrns);
   if (problems.length > 0) return `${what}: ${problems.join("; ")}`;
+  // What a reviewer reads: the text preview's line for one token (`~ … update [diff: …]` or without).
+  const text = await pulumi(ctx, ["preview"]);
+  const tokenLine = `${text.stdout}\n${text.stderr}`.split("\n").find((l) => /ScimToken/.test(l) && /update/.test(l))?.trim().replace(/\s+/g, " ") ?? "no ScimToken update line";
   const mark = ctx.standIns.log.mark();
   const up = await pulumi(ctx, ["up", "--yes", "--skip-preview"]);
   if (up.code !== 0) return `${what}: up failed: ${excerpt(up)}`;
   const calls = tokenApiCalls(ctx, mark);
   if (calls.length > 0) return `${what}: up made ${calls.length} Auth0 token API call(s) (${calls.map((c) => `${c.method} ${c.route}`).join(", ")}), expected none`;
-  return { auth0Calls: ctx.standIns.log.total(mark, "auth0"), diffReasons: engineDiffReasons(steps, tokenUrns) };
+  return { auth0Calls: ctx.standIns.log.total(mark, "auth0"), diffReasons: engineDiffReasons(steps, tokenUrns), tokenLine };
 }
 
 export async function tokenCodeStep(ctx: Context, name: string): Promise<StepResult> {
@@ -83,7 +86,7 @@ export async function tokenCodeStep(ctx: Context, name: string): Promise<StepRes
   const changed = withInertChange(fs.readFileSync(path.join(targets[COPIED_ENTRIES.indexOf("components")], "scimToken", "provider.ts"), "utf8"), marker);
   if (changed === undefined) return failed(name, `${PROVIDER_FILE} no longer has the line the inert change follows (${INERT_CHANGE_ANCHOR}): update sandbox/run/steps/tokenCode.ts`);
 
-  let first: { auth0Calls: number; diffReasons: string };
+  let first: { auth0Calls: number; diffReasons: string; tokenLine: string };
   try {
     links.forEach((link, i) => {
       fs.unlinkSync(link);
@@ -112,7 +115,7 @@ export async function tokenCodeStep(ctx: Context, name: string): Promise<StepRes
   return passed(
     name,
     `${tokens.length} token(s): an inert change of the serialized provider planned as ${tokens.length} update(s) of ${SERIALIZED} only ` +
-      `(the engine's diff keys: ${first.diffReasons}), ` +
+      `(the engine's diff keys: ${first.diffReasons}; text preview: "${first.tokenLine}"), ` +
       `up made 0 token API calls (${first.auth0Calls} Auth0 calls in all), the state holds the new code, next preview clean; restored the same way`,
   );
 }

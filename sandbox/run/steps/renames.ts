@@ -6,7 +6,7 @@
 // original names.
 import { excerpt } from "../commands";
 import { connectionsOf, exportedState, failed, passed, pulumi, readStackConfig, writeStackConfig, type Context, type StackConfig } from "../context";
-import { urnsUnderKey } from "../day2";
+import { describeCalls, isWrite, urnsUnderKey } from "../day2";
 import { keyOfUrn } from "../plan";
 import { changedInputKeys, changingSteps, describeSteps, parsePreview, type PreviewJson } from "../previewJson";
 import type { StepResult } from "../report";
@@ -69,8 +69,11 @@ async function moveKey(ctx: Context, original: StackConfig, from: string, to: st
   if (preview.code !== 0) return `key ${from} → ${to}: preview failed: ${excerpt(preview)}`;
   const problems = keyChangeProblems(parsePreview(preview.stdout).steps);
   if (problems.length > 0) return `key ${from} → ${to}: ${problems.join("; ")}`;
+  const mark = ctx.standIns.log.mark();
   const up = await pulumi(ctx, ["up", "--yes", "--skip-preview"]);
   if (up.code !== 0) return `key ${from} → ${to}: up failed: ${excerpt(up)}`;
+  const writes = ctx.standIns.log.since(mark).filter(isWrite);
+  if (writes.length > 0) return `key ${from} → ${to}: up wrote to the stand-ins (a rename must only record new names): ${describeCalls(writes).join(", ")}`;
   const resources = (await exportedState(ctx)).resources;
   const renamed = urnsUnderKey(resources, to).length;
   const left = urnsUnderKey(resources, from);
@@ -112,7 +115,7 @@ export async function renamesStep(ctx: Context, name: string): Promise<StepResul
   }
   return passed(
     name,
-    `key ${oldKey} → ${newKey} (previousKeys [${oldKey}]): preview planned nothing, up moved all ${count} resources to the new names, next preview clean; ` +
+    `key ${oldKey} → ${newKey} (previousKeys [${oldKey}]): preview planned nothing, up moved all ${count} resources to the new names with 0 writes, next preview clean; ` +
       `displayName: 1 update of the Auth0 connection only (not applied; engine diff ${displayDiff}); key back to ${oldKey} the same way`,
   );
 }

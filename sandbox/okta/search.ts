@@ -1,6 +1,7 @@
 // The two lookups the program's invokes make, with Okta's semantics. Pure.
-// - Groups: `q` is a starts-with match on the group name (case-insensitive), `filter=type eq "…"`
-//   narrows by type. The provider then prefers an exact name, but accepts a single prefix match.
+// - Groups: `q` is a starts-with match on the group name (case-insensitive), exact matches first,
+//   `filter=type eq "…"` narrows by type. The provider then prefers an exact name, but accepts a
+//   single prefix match.
 // - Users: `search` is an expression of `<attribute> <op> "<value>"` clauses joined by `and`/`or`
 //   (the provider builds `profile.login eq "x"`); eq is case-insensitive, sw is starts-with.
 import type { OktaGroup, OktaUser } from "./org";
@@ -9,7 +10,10 @@ export function matchGroups(groups: Iterable<OktaGroup>, q: string | null, filte
   const type = filter ? /^\s*type\s+eq\s+"([A-Z_]+)"\s*$/.exec(filter)?.[1] : undefined;
   if (filter && !type) throw new SearchError(`Invalid filter: ${filter}`);
   const prefix = (q ?? "").toLowerCase();
-  return [...groups].filter((g) => (type === undefined || g.type === type) && g.name.toLowerCase().startsWith(prefix));
+  const found = [...groups].filter((g) => (type === undefined || g.type === type) && g.name.toLowerCase().startsWith(prefix));
+  // Okta: "Exact matches will always be returned before partial matches" (Groups API, q).
+  const exact = (g: OktaGroup) => (q !== null && g.name.toLowerCase() === prefix ? 0 : 1);
+  return found.map((g, i) => ({ g, i })).sort((a, b) => exact(a.g) - exact(b.g) || a.i - b.i).map(({ g }) => g);
 }
 
 export class SearchError extends Error {}

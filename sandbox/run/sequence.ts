@@ -5,8 +5,12 @@ import { adoptStep } from "./steps/adopt";
 import { configEditStep } from "./steps/configEdit";
 import { decommissionStepOne, decommissionStepTwo, deleteWithTokensOrder, protectedRemovalRefused } from "./steps/decommission";
 import { firstUp, noChangePreview, noChangeRefresh, previewWithPolicies } from "./steps/firstDeployment";
+import { groupLookupsStep } from "./steps/groupLookups";
 import { noPlainSecretStep } from "./steps/noPlainSecret";
+import { phaseRollbackStep } from "./steps/phaseRollback";
+import { renamesStep } from "./steps/renames";
 import { teardownStep } from "./steps/teardown";
+import { tokenCodeStep } from "./steps/tokenCode";
 import { tokenGoneStep } from "./steps/tokenGone";
 import { verifyStep } from "./steps/verify";
 
@@ -19,6 +23,10 @@ export const SANDBOX_STEPS: readonly Step[] = [
   { name: "token deleted out of band is gone on refresh", run: tokenGoneStep },
   { name: "no secret in plain text in the exported state", run: noPlainSecretStep },
   { name: "npm run verify -- --write", run: verifyStep },
+  { name: "group lookups: a prefix match is refused, a console-only group shows as a removal in preview --refresh", run: groupLookupsStep },
+  { name: "phase rollback: consoleStepsDone false forgets the mapping and attributes, true adopts them again", run: phaseRollbackStep },
+  { name: "token provider code changed: one update of __provider per token, no token API call", run: tokenCodeStep },
+  { name: "renames: a key change with previousKeys replaces nothing, a displayName change updates the connection", run: renamesStep },
   { name: "removing a protected connection fails at preview, nothing written", run: protectedRemovalRefused },
   { name: "decommission step 1 on the first connection: token deletes + connection update; old token 401, users kept", run: decommissionStepOne },
   { name: "decommission step 2: only that connection's deletes, Okta unassignments before the Auth0 connection DELETE", run: decommissionStepTwo },

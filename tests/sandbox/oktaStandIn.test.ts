@@ -149,6 +149,12 @@ describe("lookups", () => {
     expect(found.body.map((g: any) => g.profile.name)).toEqual(["Engineering", "Engineering Contractors"]);
   });
 
+  it("returns a name Okta lacks only as the longer group's prefix match (what getGroup then accepts)", async () => {
+    applySeed(standIn.org(ACME), { groups: [{ name: "Finance-Contractors" }, { name: "Marketing" }] });
+    const found = await call("GET", `/api/v1/groups?filter=${encodeURIComponent('type eq "OKTA_GROUP"')}&q=Finance`, ssws);
+    expect(found.body.map((g: any) => g.profile.name)).toEqual(["Finance-Contractors"]);
+  });
+
   it("finds a user by login search, and lists roles and groups when asked", async () => {
     applySeed(standIn.org(ACME), { groups: [{ name: "Admins" }], users: [{ login: "break-glass.admin@acme.example", groups: ["Admins"], roles: ["SUPER_ADMIN"] }] });
     const [user] = (await call("GET", `/api/v1/users?limit=1&search=${encodeURIComponent('profile.login eq "Break-Glass.Admin@acme.example"')}`, ssws)).body;
@@ -219,5 +225,14 @@ describe("search semantics (pure)", () => {
     org.addGroup("Finance");
     org.addGroup("finance-emea");
     expect(matchGroups(org.groups.values(), "FIN", null).map((g) => g.name)).toEqual(["Finance", "finance-emea"]);
+  });
+
+  it("lists exact name matches before prefix matches, as Okta documents for q", () => {
+    const org = new OktaOrg(ACME, {});
+    org.addGroup("Finance-Contractors");
+    org.addGroup("Finance Europe");
+    org.addGroup("finance");
+    expect(matchGroups(org.groups.values(), "Finance", null).map((g) => g.name)).toEqual(["finance", "Finance-Contractors", "Finance Europe"]);
+    expect(matchGroups(org.groups.values(), null, null).map((g) => g.name)).toEqual(["Everyone", "Finance-Contractors", "Finance Europe", "finance"]);
   });
 });

@@ -12,19 +12,29 @@ export function secretMissing(appSecret: string | undefined | null): boolean {
   return appSecret === undefined || appSecret === null || appSecret === "";
 }
 
-export function oidcClientSecretForConnection(appSecret: pulumi.Output<string>, connectionName: string, provider: auth0.Provider): pulumi.Output<string> {
+/**
+ * The secret for the connection: the app's own; when it is missing (an app read by an import, now or
+ * after the adopt block was removed), the one the connection holds. Only while `adopting` is it an
+ * error that neither has one; otherwise the app's value passes through unchanged (a program's unit
+ * tests with mocks that return no secret see no lookup failure of a setup they never adopted).
+ */
+export function oidcClientSecretForConnection(
+  appSecret: pulumi.Output<string>,
+  connectionName: string,
+  provider: auth0.Provider,
+  adopting: boolean,
+): pulumi.Output<string> {
   return pulumi.secret(
     appSecret.apply(async (secret) => {
       if (!secretMissing(secret)) return secret;
       const existing = await auth0.getConnection({ name: connectionName }, { provider });
       const held = existing.options?.[0]?.clientSecret;
-      if (secretMissing(held)) {
-        throw new pulumi.RunError(
-          `The Okta OIDC app of connection ${connectionName} was adopted, but neither Okta (which never returns a client secret on read) nor the Auth0 connection has its client secret. ` +
-            "Set the secret on the connection in the Auth0 dashboard (Authentication → Enterprise → Okta Workforce → the connection → Client Secret), then preview again.",
-        );
-      }
-      return held;
+      if (!secretMissing(held)) return held as string;
+      if (!adopting) return secret;
+      throw new pulumi.RunError(
+        `The Okta OIDC app of connection ${connectionName} was adopted, but neither Okta (which never returns a client secret on read) nor the Auth0 connection has its client secret. ` +
+          "Set the secret on the connection in the Auth0 dashboard (Authentication → Enterprise → Okta Workforce → the connection → Client Secret), then preview again.",
+      );
     }),
   );
 }

@@ -119,7 +119,7 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       oktaDomain,
       oidcClientId: apps.oidcApp.clientId,
       // An adopted app's secret is not in the state (Okta never returns it on read): see ./oidcClientSecret.ts.
-      oidcClientSecret: oidcClientSecretForConnection(apps.oidcClientSecret, c.name, auth0Provider),
+      oidcClientSecret: oidcClientSecretForConnection(apps.oidcClientSecret, c.name, auth0Provider, c.adopt?.oidcAppId !== undefined),
       provider: auth0Provider,
       parent: this,
       imports,

@@ -113,3 +113,23 @@ test("an adopted OIDC app has no client secret in the state (Okta never returns 
   // A created app has its secret: no lookup.
   expect(adopted.invokes.some((i) => i.token === "auth0:index/getConnection:getConnection")).toBe(false);
 });
+
+test("a stack that adopts nothing never fails on a missing app secret: with no secret at the app or the connection, the app's value passes through", async () => {
+  // What a package user's own mocks may do: return no clientSecret for the OAuth app and nothing for the lookup.
+  const noSecrets: MockCloud = {
+    ...testCloud,
+    resourceState(args) {
+      const state = testCloud.resourceState(args);
+      if (args.type === T.oidcApp) return { ...state, state: { ...state.state, clientSecret: "" } };
+      return state;
+    },
+    invoke(args) {
+      if (args.token === "auth0:index/getConnection:getConnection") return { ...args.inputs };
+      return testCloud.invoke(args);
+    },
+  };
+  const run = await runCommittedStack("dev", { cloud: noSecrets });
+  const connection = single(run, T.connection, "okta-acme");
+  expect((connection.inputs.options as Json).clientSecret).toBe("");
+  expect(connection.secretInputs).toContain("options");
+});

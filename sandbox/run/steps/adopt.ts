@@ -5,14 +5,13 @@
 // OIDC app label the preview must name the difference (and the stand-ins receive no write); with the
 // right config the preview holds only imports and the new token's create, `up` applies it, the next
 // preview is empty, and the SCIM user and the hand-made token are untouched. Cleans up after itself.
-import * as fs from "fs";
-import * as https from "https";
 import * as path from "path";
 import { excerpt } from "../commands";
 import { failed, passed, pulumi, readStackConfig, writeStackConfig, type Context } from "../context";
 import type { StepResult } from "../report";
 import { withSecrets } from "../secrets";
 import { stackCredentials } from "../standIns";
+import { scimRequest } from "../scimClient";
 import { ADOPT_SUFFIX, adoptionConfig, adoptionPreview, HANDMADE_SUFFIX, handmadeConfig, type AdoptIds, type PreviewStep } from "../adoption";
 
 const TOKEN_CREATE = "auth0 POST /api/v2/connections/{id}/scim-configuration/tokens";
@@ -47,34 +46,16 @@ function rewriteConfig(stack: ReturnType<typeof sideStack>, config: Record<strin
 }
 
 /** POST /Users at the Auth0 stand-in's SCIM endpoint with the hand-made token, as Okta would. */
-function provisionScimUser(ctx: Context, domain: string, connectionId: string, token: string, userName: string): Promise<number> {
-  const body = JSON.stringify({
+async function provisionScimUser(ctx: Context, connectionId: string, token: string, userName: string): Promise<number> {
+  const body = {
     schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
     userName,
     externalId: userName,
     name: { givenName: "Hand", familyName: "Made" },
     emails: [{ value: userName, primary: true, type: "work" }],
     active: true,
-  });
-  return new Promise((resolve, reject) => {
-    const request = https.request(
-      {
-        host: "127.0.0.1",
-        port: ctx.standIns.auth0.port,
-        servername: domain,
-        ca: fs.readFileSync(ctx.standIns.caFile),
-        method: "POST",
-        path: `/scim/v2/connections/${connectionId}/Users`,
-        headers: { Host: domain, Authorization: `Bearer ${token}`, "Content-Type": "application/scim+json", "Content-Length": Buffer.byteLength(body) },
-      },
-      (response) => {
-        response.resume();
-        response.on("end", () => resolve(response.statusCode ?? 0));
-      },
-    );
-    request.on("error", reject);
-    request.end(body);
-  });
+  };
+  return (await scimRequest(ctx, connectionId, token, "POST", body)).status;
 }
 
 /** Calls that change something at a stand-in (token logins excepted) since `mark`. */
@@ -111,7 +92,7 @@ export async function adoptStep(ctx: Context, name: string): Promise<StepResult>
     const [handmadeToken] = tenant.tokensOf(con.id);
     if (!handmadeToken) return failed(name, "hand-made setup: no SCIM token at the stand-in");
     const userName = "hand.made.user@sandbox.example";
-    const status = await provisionScimUser(ctx, domain, con.id, handmadeToken.token, userName);
+    const status = await provisionScimUser(ctx, con.id, handmadeToken.token, userName);
     if (status !== 201) return failed(name, `hand-made setup: SCIM POST /Users answered ${status}`);
     const rm = await handmade.run(["stack", "rm", "--force", "--yes"]);
     if (rm.code !== 0) return failed(name, `hand-made setup: stack rm failed: ${excerpt(rm)}`);

@@ -1,6 +1,6 @@
 // What the sandbox's adoption step does to a stack's config, and how it judges `pulumi preview --json`
 // of an adoption. Pure (tested in tests/sandbox/adoption.test.ts).
-import { firstDeploymentConfig, NAMESPACE } from "./plan";
+import { connectionsOf, firstDeploymentConfig, NAMESPACE } from "./plan";
 
 type Config = Record<string, unknown>;
 type Connection = Record<string, any>;
@@ -14,7 +14,7 @@ export const ADOPT_SUFFIX = "adopt";
  */
 export function handmadeConfig(config: Config): { config: Config; connection: Connection } {
   const copy = firstDeploymentConfig(config);
-  const [first] = (copy[`${NAMESPACE}:connections`] ?? []) as Connection[];
+  const [first] = connectionsOf(copy);
   if (!first) throw new Error("the stack file declares no connection to adopt");
   const connection: Connection = structuredClone(first);
   connection.name = `${first.name}-${HANDMADE_SUFFIX}`;
@@ -37,7 +37,7 @@ export interface AdoptIds {
 /** The hand-made connection with its `adopt` block; `mismatch` changes the OIDC app's label too. */
 export function adoptionConfig(handmade: Config, ids: AdoptIds, mismatch = false): Config {
   const copy = structuredClone(handmade);
-  const [c] = copy[`${NAMESPACE}:connections`] as Connection[];
+  const [c] = connectionsOf(copy);
   c.adopt = { auth0ConnectionId: ids.auth0ConnectionId, oidcAppId: ids.oidcAppId, scimAppId: ids.scimAppId };
   if (mismatch) c.oidcApp = { ...c.oidcApp, label: `${c.oidcApp.label} renamed` };
   return copy;

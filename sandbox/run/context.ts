@@ -6,7 +6,6 @@ import { parse, stringify } from "yaml";
 import { runProgram, type Registration } from "../../offline/runProgram";
 import { secretMarker, toRawConfig } from "../../offline/stackFile";
 import { excerpt, runCommand, type CommandResult } from "./commands";
-import { NAMESPACE } from "./plan";
 import type { PhaseCounts, RunNumbers, StepResult } from "./report";
 import { withSecrets, type SecretSetting } from "./secrets";
 import type { StandIns } from "./standIns";
@@ -38,7 +37,7 @@ export interface Step {
 export type StackConfig = Record<string, unknown>;
 export type ConnectionSettings = Record<string, any>;
 
-export const connectionsOf = (config: StackConfig) => (config[`${NAMESPACE}:connections`] ?? []) as ConnectionSettings[];
+export { connectionsOf } from "./plan";
 
 export function writeStackConfig(file: string, config: StackConfig): void {
   const doc = (fs.existsSync(file) ? (parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>) : {}) ?? {};

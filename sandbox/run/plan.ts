@@ -16,7 +16,8 @@ const MAX_GENERATIONS = 2;
 type Config = Record<string, unknown>;
 type Connection = Record<string, any>;
 
-const connectionsOf = (config: Config) => (config[`${NAMESPACE}:connections`] ?? []) as Connection[];
+/** The stack config's connections (the live array: edits go into the config). */
+export const connectionsOf = (config: Config) => (config[`${NAMESPACE}:connections`] ?? []) as Connection[];
 
 /** Phase 1 everywhere: what a first `pulumi up` of this stack file deploys. */
 export function firstDeploymentConfig(config: Config): Config {

@@ -11,7 +11,7 @@ import { createTestCa } from "../net/testCa";
 import type { OrgCredentials } from "../okta/org";
 import { applySeed, type OktaSeed } from "../okta/seed";
 import { startOktaStandIn, type OktaStandIn } from "../okta/server";
-import { NAMESPACE } from "./plan";
+import { connectionsOf, NAMESPACE } from "./plan";
 
 export interface StackCredentials {
   auth0: { domain: string; clientId: string; clientSecret: string };
@@ -34,7 +34,7 @@ export function stackCredentials(config: Record<string, unknown>): StackCredenti
 /** The groups and users the stack looks up, per org domain, so the lookups find them. Pure. */
 export function lookupSeeds(config: Record<string, unknown>, credentials: StackCredentials): Map<string, OktaSeed> {
   const seeds = new Map<string, OktaSeed>(credentials.orgs.map((o) => [o.domain, { groups: [], users: [] }]));
-  for (const c of (config[`${NAMESPACE}:connections`] ?? []) as Array<Record<string, any>>) {
+  for (const c of connectionsOf(config)) {
     const domain = credentials.orgs.find((o) => o.name === c.oktaOrg)?.domain;
     const seed = domain ? seeds.get(domain) : undefined;
     if (!seed) continue;

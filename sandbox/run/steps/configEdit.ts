@@ -2,7 +2,7 @@
 // steps were simulated at the Okta stand-in) must take exactly the steps the offline plan predicts.
 import { excerpt } from "../commands";
 import { failed, mockedRegistrations, passed, pulumi, readStackConfig, scimAppId, writeStackConfig, type Context } from "../context";
-import { changeMismatches, configEdit, describeChanges, expectedChanges, firstDeploymentConfig, NAMESPACE, previewChanges } from "../plan";
+import { changeMismatches, configEdit, connectionsOf, describeChanges, expectedChanges, firstDeploymentConfig, previewChanges } from "../plan";
 import type { StepResult } from "../report";
 import { withSecrets } from "../secrets";
 import { stackCredentials } from "../standIns";
@@ -11,7 +11,7 @@ export async function configEditStep(ctx: Context, name: string): Promise<StepRe
   const deployed = readStackConfig(ctx.stackFile);
   const edit = configEdit(deployed);
   const credentials = stackCredentials(withSecrets(deployed, ctx.settings));
-  const connections = (edit.config[`${NAMESPACE}:connections`] ?? []) as Array<Record<string, any>>;
+  const connections = connectionsOf(edit.config);
   for (const connectionName of edit.toPhaseTwo) {
     const c = connections.find((x) => x.name === connectionName)!;
     const domain = credentials.orgs.find((o) => o.name === c.oktaOrg)!.domain;

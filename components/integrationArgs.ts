@@ -275,7 +275,18 @@ export interface OktaAuth0ScimIntegrationArgs {
    * `consoleStepsDone`); SCIM tokens are never imported. See docs/adopting-an-existing-setup.md.
    */
   adopt?: AdoptExisting;
+  /**
+   * How the customer's admin gets the setup: `document` (default, the Markdown hand-off) or
+   * `selfService` (Auth0's guided assistant, reached through a ticket from `npm run sso-ticket`).
+   * With `selfService` the admin enters the OIDC client id, secret and Okta domain in Auth0's
+   * assistant and generates the SCIM token there: the connection ignores later changes to those
+   * options and declares no SCIM token (components/decisions/selfService.ts).
+   */
+  handoff?: Handoff;
 }
+
+/** See OktaAuth0ScimIntegrationArgs.handoff. */
+export type Handoff = "document" | "selfService";
 
 /** One SCIM token generation as the component reports it (never the token itself). */
 export interface ScimTokenInfo {

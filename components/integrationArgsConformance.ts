@@ -35,8 +35,11 @@ export type ConnectionKeysMatch = Assert<Same<DeepKeys<ConnectionArgs>, DeepKeys
 export type RequiredConnectionKeysMatch = Assert<
   Same<RequiredPaths<Omit<ConnectionArgs, "groups" | "users">>, RequiredPaths<Omit<ConnectionInput, "groups" | "users">>>
 >;
-/** The tenant: the schema's keys (the credentials may be outputs here). */
-export type TenantKeysMatch = Assert<Same<keyof A.Auth0Tenant, keyof z.input<typeof auth0TenantSchema>>>;
+/**
+ * The tenant: the schema's keys (the credentials may be outputs here). The self-service profile is
+ * one per stack, declared by the stack program (components/selfServiceProfile.ts), not per integration.
+ */
+export type TenantKeysMatch = Assert<Same<keyof A.Auth0Tenant, Exclude<keyof z.input<typeof auth0TenantSchema>, "selfServiceProfile">>>;
 /** The org: name and credentials belong to the okta provider, not to the component. */
 export type OrgKeysMatch = Assert<Same<keyof A.OktaOrg, "orgName" | "baseUrl" | "defaultUserTypeId">>;
 export type OrgKeysExist = Assert<[keyof A.OktaOrg] extends [keyof z.input<typeof oktaOrgSchema>] ? true : false>;
@@ -46,6 +49,7 @@ type AttributeInput = NonNullable<ConnectionInput["customAttributes"]>[number];
 export type BaseUrlValuesMatch = Assert<Same<A.OktaBaseUrl, NonNullable<z.input<typeof oktaOrgSchema>["baseUrl"]>>>;
 export type ScopeValuesMatch = Assert<Same<A.ScimTokenScope, NonNullable<GenerationInput["scopes"]>[number]>>;
 export type AttributeTypeValuesMatch = Assert<Same<A.CustomAttributeType, NonNullable<AttributeInput["type"]>>>;
+export type HandoffValuesMatch = Assert<Same<A.Handoff, NonNullable<ConnectionInput["handoff"]>>>;
 export type NamespaceValuesMatch = Assert<Same<A.ScimNamespace, NonNullable<AttributeInput["externalNamespace"]>>>;
 /** One enum value per value of the stack config's `manageProvisioningViaApi` (false, true, "deactivate"). */
 export type ProvisioningViaApiValuesMatch = Assert<

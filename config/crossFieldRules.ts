@@ -206,6 +206,12 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
     problems.push(...appSchemaRules(c, at));
     problems.push(...adoptionProblems(c, at));
     problems.push(...decommissionProblems(c, at));
+    if (c.handoff === "selfService" && config.auth0.selfServiceProfile === undefined) {
+      problems.push({
+        path: at("handoff"),
+        message: "selfService needs oktaScim:auth0.selfServiceProfile (the profile `npm run sso-ticket` issues the ticket from); declare it, or use handoff: document",
+      });
+    }
     for (const d of laterDuplicates(c.customAttributes, (a) => a.index)) {
       problems.push({ path: at("customAttributes", d.index, "index"), message: `repeats the name of customAttributes[${d.firstIndex}]` });
     }

@@ -36,11 +36,37 @@ const httpsUrl = z
 
 const secretString = z.string().min(1, "must not be empty");
 
+/**
+ * Issue 21 item 6: the self-service profile the stack declares (auth0.SelfServiceProfile), used by
+ * `npm run sso-ticket` for connections with `handoff: selfService`. Bounds from Auth0's "Manage
+ * Self-Service Enterprise Configuration" (name <= 100, description <= 140, at most 20 attributes).
+ */
+export const selfServiceProfileSchema = z
+  .strictObject({
+    name: z.string().min(1, "must not be empty").max(100, "must be at most 100 characters (Auth0's limit)"),
+    description: z.string().min(1, "must not be empty").max(140, "must be at most 140 characters (Auth0's limit)").optional(),
+    // Okta Workforce only: the connections this project declares are okta-strategy connections.
+    allowedStrategies: z.array(z.literal("okta", { error: "only okta is supported: the connections this stack declares use the okta strategy" })).length(1, "must be [okta]").default(["okta"]),
+    userAttributes: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(255),
+          description: z.string().min(1).max(255),
+          isOptional: z.boolean(),
+        }),
+      )
+      .max(20, "must list at most 20 attributes (Auth0's limit)")
+      .optional()
+      .describe("Attributes the customer's admin is asked to map in Okta during the self-service flow."),
+  })
+  .describe("The self-service profile (Auth0 Self-Service Enterprise Configuration) for connections with handoff: selfService.");
+
 export const auth0TenantSchema = z.strictObject({
   domain: auth0TenantDomain.describe("The tenant domain (`acme-dev.eu.auth0.com`): Management API, SCIM endpoint."),
   customDomain: hostname.optional().describe("Optional custom domain users log in through: used for the Okta redirect URI."),
   clientId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "must be an Auth0 client id (16-64 letters, digits, - or _)").describe("Client id of the machine-to-machine app Pulumi deploys with."),
   clientSecret: secretString,
+  selfServiceProfile: selfServiceProfileSchema.optional(),
 });
 
 export const oktaOrgSchema = z
@@ -231,6 +257,12 @@ export const connectionSchema = z.strictObject({
     .default(false)
     .describe("Phase switch: true once an Okta admin has done the console checklist (provisioning on, SCIM connection, To App settings). Only then are the profile mapping and app attributes declared."),
   adopt: adoptSchema.optional(),
+  handoff: z
+    .enum(["document", "selfService"])
+    .default("document")
+    .describe(
+      "How the customer's admin gets the setup: document (the Markdown hand-off) or selfService (Auth0's guided assistant through `npm run sso-ticket`; needs auth0.selfServiceProfile). See docs/customer-self-service.md.",
+    ),
   manageProvisioningViaApi: z
     .union([z.boolean(), z.literal("deactivate")])
     .default(false)
@@ -253,3 +285,4 @@ export type TokenGenerationSetting = z.infer<typeof tokenGenerationSchema>;
 export type GroupRef = ConnectionConfig["groups"][number];
 export type UserRef = ConnectionConfig["users"][number];
 export type AdoptConfig = NonNullable<ConnectionConfig["adopt"]>;
+export type SelfServiceProfileConfig = z.infer<typeof selfServiceProfileSchema>;

@@ -77,6 +77,10 @@ const cases: BadCase[] = [
     says: 'manageProvisioningViaApi: "deactivate"',
   },
   { title: "decommission as a string", stack: "prod", mutate: (v) => (conns(v)[0].decommission = "yes"), path: "oktaScim:connections[0].decommission", says: "boolean" },
+  { title: "self-service hand-off without a self-service profile", stack: "prod", mutate: (v) => (conns(v)[0].handoff = "selfService"), path: "oktaScim:connections[0].handoff", says: "selfServiceProfile" },
+  { title: "unknown hand-off", stack: "prod", mutate: (v) => (conns(v)[0].handoff = "email"), path: "oktaScim:connections[0].handoff", says: "selfService" },
+  { title: "self-service profile for another strategy than okta", stack: "prod", mutate: (v) => (auth0(v).selfServiceProfile = { name: "customers", allowedStrategies: ["waad"] }), path: "oktaScim:auth0.selfServiceProfile.allowedStrategies[0]", says: "okta" },
+  { title: "self-service profile name over Auth0's 100 characters", stack: "prod", mutate: (v) => (auth0(v).selfServiceProfile = { name: "x".repeat(101) }), path: "oktaScim:auth0.selfServiceProfile.name", says: "100" },
 ];
 
 test("the corpus has at least 30 cases", () => {

@@ -212,6 +212,14 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
         message: "selfService needs oktaScim:auth0.selfServiceProfile (the profile `npm run sso-ticket` issues the ticket from); declare it, or use handoff: document",
       });
     }
+    // Until the admin has finished, the connection holds placeholder credentials: home realm discovery
+    // must not send the customer's users to it (components/decisions/selfService.ts).
+    if (c.handoff === "selfService" && c.domainAliases.length > 0 && !c.consoleStepsDone) {
+      problems.push({
+        path: at("domainAliases"),
+        message: "must stay empty until the customer's admin has finished the self-service assistant (then set consoleStepsDone: true): until then the connection has no working client id, and users sent to it could not log in",
+      });
+    }
     for (const d of laterDuplicates(c.customAttributes, (a) => a.index)) {
       problems.push({ path: at("customAttributes", d.index, "index"), message: `repeats the name of customAttributes[${d.firstIndex}]` });
     }

@@ -78,6 +78,16 @@ const cases: BadCase[] = [
   },
   { title: "decommission as a string", stack: "prod", mutate: (v) => (conns(v)[0].decommission = "yes"), path: "oktaScim:connections[0].decommission", says: "boolean" },
   { title: "self-service hand-off without a self-service profile", stack: "prod", mutate: (v) => (conns(v)[0].handoff = "selfService"), path: "oktaScim:connections[0].handoff", says: "selfServiceProfile" },
+  {
+    title: "domain aliases on a self-service connection the admin has not finished",
+    stack: "prod",
+    mutate: (v) => {
+      auth0(v).selfServiceProfile = { name: "customers" };
+      Object.assign(conns(v)[0], { handoff: "selfService", domainAliases: ["acme.example"] });
+    },
+    path: "oktaScim:connections[0].domainAliases",
+    says: "until the customer's admin has finished",
+  },
   { title: "unknown hand-off", stack: "prod", mutate: (v) => (conns(v)[0].handoff = "email"), path: "oktaScim:connections[0].handoff", says: "selfService" },
   { title: "self-service profile for another strategy than okta", stack: "prod", mutate: (v) => (auth0(v).selfServiceProfile = { name: "customers", allowedStrategies: ["waad"] }), path: "oktaScim:auth0.selfServiceProfile.allowedStrategies[0]", says: "okta" },
   { title: "self-service profile name over Auth0's 100 characters", stack: "prod", mutate: (v) => (auth0(v).selfServiceProfile = { name: "x".repeat(101) }), path: "oktaScim:auth0.selfServiceProfile.name", says: "100" },

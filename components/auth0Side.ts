@@ -10,6 +10,7 @@ import { ScimToken } from "./scimToken/resource";
 import { oktaOrgAuthorizationServer } from "./decisions/urls";
 import { adopted, child } from "./naming";
 import { connectionMetadata, connectionProtected } from "./decisions/decommission";
+import { PENDING_CLIENT_ID, PENDING_CLIENT_SECRET, connectionIgnoreChanges, declaresScimTokens } from "./decisions/selfService";
 
 export interface Auth0SideArgs {
   connection: ConnectionConfig;
@@ -34,7 +35,13 @@ export function declareAuth0Side(args: Auth0SideArgs) {
 
   // Unprotected only while decommissioning (validation refuses `protect: false` otherwise), and then
   // marked in its metadata so the mandatory protection policy can tell a reviewed decommission apart.
-  const connection = adopted(child(c, { ...base, protect: connectionProtected(c) }, (n) => n.auth0Connection), args.imports);
+  // Self-service hand-off: the customer's admin enters client id, secret and Okta domain in Auth0's
+  // assistant; until then the connection carries placeholders, and afterwards the stack never writes
+  // its own values back (decisions/selfService.ts). Other connections get no ignoreChanges at all.
+  const selfService = c.handoff === "selfService";
+  const ignoreChanges = connectionIgnoreChanges(c.handoff);
+  const connectionOpts = { ...base, protect: connectionProtected(c), ...(ignoreChanges.length > 0 ? { ignoreChanges } : {}) };
+  const connection = adopted(child(c, connectionOpts, (n) => n.auth0Connection), args.imports);
   const auth0Connection = new auth0.Connection(
     connection.name,
     {
@@ -47,8 +54,8 @@ export function declareAuth0Side(args: Auth0SideArgs) {
       options: {
         domain: args.oktaDomain,
         domainAliases: c.domainAliases,
-        clientId: args.oidcClientId,
-        clientSecret: pulumi.secret(args.oidcClientSecret),
+        clientId: selfService ? PENDING_CLIENT_ID : args.oidcClientId,
+        clientSecret: pulumi.secret(selfService ? PENDING_CLIENT_SECRET : args.oidcClientSecret),
         ...oktaOrgAuthorizationServer(args.oktaDomain),
         scopes: c.scopes,
         // Dashboard switch "Sync user profile attributes at each login" OFF: SCIM owns the profile.
@@ -111,6 +118,9 @@ export function declareScimTokens(args: ScimTokensArgs): DeclaredScimToken[] {
   // Decommission step 1: no token is declared, so `pulumi up` deletes every generation and Okta loses
   // access. The generations stay in config: setting decommission back to false creates them anew.
   if (c.decommission) return scimTokens;
+  // Self-service hand-off: the admin generates the token inside Auth0's assistant (npm run sso-ticket
+  // sets its scopes and lifetime); it never passes through the stack, and the stack declares none.
+  if (!declaresScimTokens(c.handoff)) return scimTokens;
   for (const g of tokenGenerations(c.scim.tokens, c.scim.tokenScopes)) {
     const previous = scimTokens[scimTokens.length - 1]?.resource;
     const dependsOn = [args.scimConfiguration, ...args.after, ...(previous ? [previous] : [])];

@@ -145,6 +145,23 @@ function decommissionProblems(c: StackConfig["connections"][number], at: (...res
   return problems;
 }
 
+/**
+ * Rules of the stack config as a whole that do not apply to the component's args (a library user's
+ * program declares its own profile): checked by the stack's loader only (config/load.ts).
+ */
+export function stackOnlyProblems(config: StackConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  config.connections.forEach((c, ci) => {
+    if (c.handoff === "selfService" && config.auth0.selfServiceProfile === undefined) {
+      problems.push({
+        path: ["connections", ci, "handoff"],
+        message: "selfService needs oktaScim:auth0.selfServiceProfile (the profile `npm run sso-ticket` issues the ticket from); declare it, or use handoff: document",
+      });
+    }
+  });
+  return problems;
+}
+
 export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
 
@@ -206,12 +223,6 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
     problems.push(...appSchemaRules(c, at));
     problems.push(...adoptionProblems(c, at));
     problems.push(...decommissionProblems(c, at));
-    if (c.handoff === "selfService" && config.auth0.selfServiceProfile === undefined) {
-      problems.push({
-        path: at("handoff"),
-        message: "selfService needs oktaScim:auth0.selfServiceProfile (the profile `npm run sso-ticket` issues the ticket from); declare it, or use handoff: document",
-      });
-    }
     // Until the admin has finished, the connection holds placeholder credentials: home realm discovery
     // must not send the customer's users to it (components/decisions/selfService.ts).
     if (c.handoff === "selfService" && c.domainAliases.length > 0 && !c.consoleStepsDone) {

@@ -5,7 +5,7 @@
 // produces contains a config value.
 import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_NAMESPACE, SECRET_FIELDS, type StackConfig } from "./schema";
-import type { ConfigProblem } from "./crossFieldRules";
+import { stackOnlyProblems, type ConfigProblem } from "./crossFieldRules";
 import { firstPerPath, validateStackConfigInput } from "./validate";
 import { formatConfigPath } from "./paths";
 import { isSecureForm, readStackFileConfig } from "./stackFile";
@@ -82,7 +82,8 @@ export function parseStackConfig(raw: RawConfig): { config: StackConfig } | { pr
   if ("problems" in validated) {
     return { problems: validated.shapeInvalid ? firstPerPath([...problems, ...validated.problems]) : [...problems, ...validated.problems] };
   }
-  return problems.length > 0 ? { problems } : validated;
+  const stackProblems = stackOnlyProblems(validated.config);
+  return problems.length > 0 || stackProblems.length > 0 ? { problems: [...problems, ...stackProblems] } : validated;
 }
 
 /** Reads the raw config the Pulumi engine (or a test's mocks) gave this program, and the stack file. */

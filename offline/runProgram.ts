@@ -22,6 +22,8 @@ export interface Registration {
   protect: boolean;
   /** `retainOnDelete`: removing the resource from the program only forgets it. */
   retainOnDelete: boolean;
+  /** `ignoreChanges`: input paths an update leaves as they are in the state (absent: none). */
+  ignoreChanges?: string[];
   /** The URN the engine gives the resource (parent type chain, type, name). */
   urn: string;
   /** The URNs its `aliases` stand for, computed as the engine does (pulumi.createUrn). */
@@ -210,6 +212,7 @@ async function runStackProgramWithPlainStacks(raw: RawConfig, options: RunOption
           parent: describe(args.opts.parent),
           protect: args.opts.protect === true,
           retainOnDelete: args.opts.retainOnDelete === true,
+          ...(args.opts.ignoreChanges?.length ? { ignoreChanges: [...args.opts.ignoreChanges] } : {}),
           urn: promiseOf(pulumi.createUrn(args.name, args.type, args.opts.parent)).then(engineUrn),
           aliases: Promise.all((args.opts.aliases ?? []).map((a) => promiseOf(aliasUrn(a, args.name, args.type, args.opts.parent)).then(engineUrn))),
           dependsOn: dependsOnList(args.opts.dependsOn),

@@ -27,6 +27,13 @@ export const MANAGEMENT_SCOPES = [
   "delete:scim_token",
   // npm run verify --write reads the stored user back.
   "read:users",
+  // Self-service hand-off (selfService.ts): the stack's profile and npm run sso-ticket.
+  "read:self_service_profiles",
+  "create:self_service_profiles",
+  "update:self_service_profiles",
+  "delete:self_service_profiles",
+  "create:sso_access_tickets",
+  "delete:sso_access_tickets",
 ];
 
 export const SCIM_TOKEN_SCOPES = ["users", "groups"].flatMap((kind) => ["get", "post", "put", "patch", "delete"].map((verb) => `${verb}:${kind}`));
@@ -34,7 +41,7 @@ export const SCIM_TOKEN_SCOPES = ["users", "groups"].flatMap((kind) => ["get", "
 /** Strategies with inbound SCIM (enterprise connections); others get "scim strategy not enabled". */
 const SCIM_STRATEGIES = new Set(["okta", "samlp", "waad", "oidc", "adfs", "pingfederate", "google-apps"]);
 
-type Handler = (tenant: Auth0Tenant, request: StandInRequest) => StandInReply;
+export type Handler = (tenant: Auth0Tenant, request: StandInRequest) => StandInReply;
 
 function basicCredentials(header: string | undefined): { id?: string; secret?: string } {
   const m = /^Basic\s+(.+)$/i.exec(header ?? "");
@@ -62,7 +69,7 @@ function login(tenant: Auth0Tenant, request: StandInRequest): StandInReply {
 }
 
 /** Wraps a handler with the bearer check and the scope the route needs. */
-function authorized(scope: string, handler: Handler): Handler {
+export function authorized(scope: string, handler: Handler): Handler {
   return (tenant, request) => {
     const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1];
     const scopes = bearer ? tenant.accessTokens.get(bearer) : undefined;

@@ -7,6 +7,7 @@ import { routeRequests } from "../http/router";
 import type { RequestLog } from "../log/requestLog";
 import { managementRoutes, type TenantResolver } from "./management";
 import { scimUserRoutes } from "./scimUsers";
+import { selfServiceRoutes } from "./selfService";
 import { Auth0Tenant, type M2mClient } from "./tenant";
 
 export interface Auth0StandInOptions {
@@ -33,7 +34,7 @@ export async function startAuth0StandIn(options: Auth0StandInOptions): Promise<A
   const only = tenants.size === 1 ? [...tenants.values()][0] : undefined;
   // Direct loopback calls (no tenant name) reach the only tenant when there is one.
   const resolve: TenantResolver = (host) => tenants.get(host) ?? (host === "127.0.0.1" || host === "localhost" ? only : undefined);
-  const server = https.createServer({ key: options.tls.key, cert: options.tls.cert }, routeRequests(SERVICE, [...managementRoutes(resolve), ...scimUserRoutes(resolve)], options.log));
+  const server = https.createServer({ key: options.tls.key, cert: options.tls.cert }, routeRequests(SERVICE, [...managementRoutes(resolve), ...selfServiceRoutes(resolve), ...scimUserRoutes(resolve)], options.log));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return {
     port: (server.address() as AddressInfo).port,

@@ -4,6 +4,7 @@
 // management.ts and scimUsers.ts. Tests seed a hand-made setup through `seed`.
 import { randomBytes } from "crypto";
 import { OKTA_DEFAULT_USER_ID_ATTRIBUTE, oktaDefaultMapping, type ScimMappingPair } from "./defaultMapping";
+import type { SelfServiceProfile, SsoTicket } from "./selfService";
 
 export interface M2mClient {
   clientId: string;
@@ -71,6 +72,9 @@ export class Auth0Tenant {
   readonly scim = new Map<string, ScimConfiguration>();
   readonly tokens = new Map<string, ScimToken[]>();
   readonly users = new Map<string, ScimUser[]>();
+  /** Self-service profiles and the access tickets issued from them (selfService.ts). */
+  readonly selfServiceProfiles = new Map<string, SelfServiceProfile>();
+  readonly ssoTickets = new Map<string, SsoTicket>();
   /** Access tokens issued by POST /oauth/token → the scopes they carry. */
   readonly accessTokens = new Map<string, string[]>();
 

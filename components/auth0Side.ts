@@ -10,6 +10,7 @@ import { ScimToken } from "./scimToken/resource";
 import { oktaOrgAuthorizationServer } from "./decisions/urls";
 import { adopted, child } from "./naming";
 import { connectionMetadata, connectionProtected } from "./decisions/decommission";
+import { orgAdminMetadata } from "./decisions/customerOnboarding";
 import { PENDING_CLIENT_ID, PENDING_CLIENT_SECRET, connectionIgnoreChanges, declaresScimTokens } from "./decisions/selfService";
 
 export interface Auth0SideArgs {
@@ -17,6 +18,8 @@ export interface Auth0SideArgs {
   oktaDomain: string;
   oidcClientId: pulumi.Input<string>;
   oidcClientSecret: pulumi.Input<string>;
+  /** A customer's org: the connection's metadata says so (the policy pack reads it; administered: unchanged). */
+  administeredByCustomer: boolean;
   provider: auth0.Provider;
   parent: pulumi.Resource;
   /** Child name → id of the existing object to import (decisions/adoptionImports.ts). */
@@ -49,7 +52,7 @@ export function declareAuth0Side(args: Auth0SideArgs) {
       name: c.name,
       displayName: c.displayName,
       strategy: "okta",
-      metadata: connectionMetadata(c.decommission),
+      metadata: { ...connectionMetadata(c.decommission), ...orgAdminMetadata(args.administeredByCustomer) },
       // An update sends the whole options object: every option is stated so none is lost.
       options: {
         domain: args.oktaDomain,

@@ -95,14 +95,25 @@ export interface OktaOrg {
    * characters): the phase-2 profile mapping's source. Saves the lookup made otherwise at every preview.
    */
   defaultUserTypeId?: string;
+  /**
+   * `stack` (default): the component declares both halves and needs an okta provider. `customer`: the
+   * org is a customer's; the component declares the Auth0 half only, never asks for an okta provider
+   * and never calls Okta; `oidcApp.clientId` and `oidcApp.clientSecret` come from the customer's admin
+   * (docs/customer-orgs.md).
+   */
+  administeredBy?: OrgAdministrator;
 }
 
 /** The Okta OIDC app users log in with (Federation Broker Mode off). */
 export interface OktaOidcApp {
-  /** The app's label in Okta. */
+  /** The app's label in Okta (for a customer's org: the label the hand-off asks their admin to give it). */
   label: string;
   /** Add the refresh_token grant; default false. */
   refreshToken?: boolean;
+  /** Customer orgs only: the client id of the OIDC app their admin created (0oa…), with clientSecret. */
+  clientId?: string;
+  /** Customer orgs only (secret): that app's client secret. */
+  clientSecret?: pulumi.Input<string>;
 }
 
 /** The Okta SWA app that carries SCIM provisioning (its tile is hidden). */
@@ -285,8 +296,23 @@ export interface OktaAuth0ScimIntegrationArgs {
   handoff?: Handoff;
 }
 
-/** See OktaAuth0ScimIntegrationArgs.handoff. */
-export type Handoff = "document" | "selfService";
+/** How a customer's Okta admin is told what to do (see OktaAuth0ScimIntegrationArgs.handoff). */
+export const Handoff = {
+  /** A Markdown page for their admin, written by `npm run handoff` (default). */
+  Document: "document",
+  /** Auth0's guided self-service assistant, reached through a ticket from `npm run sso-ticket`. */
+  SelfService: "selfService",
+} as const;
+export type Handoff = (typeof Handoff)[keyof typeof Handoff];
+
+/** Who administers the Okta org (see OktaOrg.administeredBy). */
+export const OrgAdministrator = {
+  /** The stack: it holds the org's API credentials (on the okta provider) and declares the Okta apps. */
+  Stack: "stack",
+  /** A customer: the component declares the Auth0 half only; their admin does the Okta side from the hand-off. */
+  Customer: "customer",
+} as const;
+export type OrgAdministrator = (typeof OrgAdministrator)[keyof typeof OrgAdministrator];
 
 /** One SCIM token generation as the component reports it (never the token itself). */
 export interface ScimTokenInfo {

@@ -5,16 +5,24 @@
 import type { z } from "zod";
 import type { auth0TenantSchema, connectionSchema, oktaOrgSchema } from "../config/schema";
 import type * as A from "./integrationArgs";
+import type { OutputInstance } from "@pulumi/pulumi";
+
+/** What an Input<T> may be besides T: not settings of their own (a secret may be an Output). */
+type InputWrapper = PromiseLike<unknown> | OutputInstance<unknown>;
 
 /** Every dotted key path of a type, through arrays, optional fields and unions. */
-type DeepKeys<T> = T extends readonly (infer E)[]
+type DeepKeys<T> = T extends InputWrapper
+  ? never
+  : T extends readonly (infer E)[]
   ? DeepKeys<E>
   : T extends object
     ? { [K in keyof T & string]-?: K | `${K}.${DeepKeys<NonNullable<T[K]>>}` }[keyof T & string]
     : never;
 
 /** Dotted key paths that are required where they appear (their parents may be optional). */
-type RequiredPaths<T> = T extends readonly (infer E)[]
+type RequiredPaths<T> = T extends InputWrapper
+  ? never
+  : T extends readonly (infer E)[]
   ? RequiredPaths<E>
   : T extends object
     ? { [K in keyof T & string]-?: (undefined extends T[K] ? never : K) | `${K}.${RequiredPaths<NonNullable<T[K]>>}` }[keyof T & string]
@@ -41,7 +49,7 @@ export type RequiredConnectionKeysMatch = Assert<
  */
 export type TenantKeysMatch = Assert<Same<keyof A.Auth0Tenant, Exclude<keyof z.input<typeof auth0TenantSchema>, "selfServiceProfile">>>;
 /** The org: name and credentials belong to the okta provider, not to the component. */
-export type OrgKeysMatch = Assert<Same<keyof A.OktaOrg, "orgName" | "baseUrl" | "defaultUserTypeId">>;
+export type OrgKeysMatch = Assert<Same<keyof A.OktaOrg, "orgName" | "baseUrl" | "defaultUserTypeId" | "administeredBy">>;
 export type OrgKeysExist = Assert<[keyof A.OktaOrg] extends [keyof z.input<typeof oktaOrgSchema>] ? true : false>;
 
 type GenerationInput = NonNullable<NonNullable<ConnectionInput["scim"]>["tokens"]>[number];
@@ -49,6 +57,7 @@ type AttributeInput = NonNullable<ConnectionInput["customAttributes"]>[number];
 export type BaseUrlValuesMatch = Assert<Same<A.OktaBaseUrl, NonNullable<z.input<typeof oktaOrgSchema>["baseUrl"]>>>;
 export type ScopeValuesMatch = Assert<Same<A.ScimTokenScope, NonNullable<GenerationInput["scopes"]>[number]>>;
 export type AttributeTypeValuesMatch = Assert<Same<A.CustomAttributeType, NonNullable<AttributeInput["type"]>>>;
+export type OrgAdministratorValuesMatch = Assert<Same<A.OrgAdministrator, NonNullable<z.input<typeof oktaOrgSchema>["administeredBy"]>>>;
 export type HandoffValuesMatch = Assert<Same<A.Handoff, NonNullable<ConnectionInput["handoff"]>>>;
 export type NamespaceValuesMatch = Assert<Same<A.ScimNamespace, NonNullable<AttributeInput["externalNamespace"]>>>;
 /** One enum value per value of the stack config's `manageProvisioningViaApi` (false, true, "deactivate"). */

@@ -8,37 +8,20 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as auth0 from "@pulumi/auth0";
 import type * as okta from "@pulumi/okta";
-import { declareAuth0Side, declareScimTokens } from "./auth0Side";
-import { declareOktaApps, declareOktaAssignments } from "./oktaApps";
-import { declareOktaProvisioning } from "./oktaProvisioning";
-import { consoleChecklistSteps, renderConsoleChecklist } from "./decisions/consoleChecklist";
-import { oktaOrgDomain, scimEndpointUrl } from "./decisions/urls";
 import { newestGeneration } from "./decisions/tokenGenerations";
-import { connectionKey, generationTokenOutputName, tokenOutputName } from "./naming";
+import { connectionKey } from "./naming";
 import { DynamicResourcesProvider } from "./scimToken/engineProvider";
 import type { OktaAuth0ScimIntegrationArgs, ScimTokenInfo } from "./integrationArgs";
 import { IntegrationArgsError, validateIntegrationArgs } from "./validateArgs";
-import { checklistContextOf, oktaReferencesOf } from "./stackContext";
+import { checklistContextOf, oktaReferencesOf, type ChecklistContext } from "./stackContext";
 import { referencesWithoutLookup } from "./oktaReferencesArg";
-import { adoptionImportIds } from "./decisions/adoptionImports";
-import { oidcClientSecretForConnection } from "./oidcClientSecret";
+import { declareAdministeredIntegration } from "./administeredIntegration";
+import { declareCustomerIntegration } from "./customerIntegration";
+import type { IntegrationOutputs, ScimTokenGenerationOutputs } from "./integrationOutputs";
+
+export type { ScimTokenGenerationOutputs } from "./integrationOutputs";
 
 export const COMPONENT_TYPE = "oktaScim:index:OktaAuth0ScimIntegration";
-
-/** One token generation with its outputs, as the stack program exports them. */
-export interface ScimTokenGenerationOutputs {
-  generation: string;
-  /** The stack output that holds this generation's token. */
-  tokenOutputName: string;
-  /** Secret. */
-  token: pulumi.Output<string>;
-  tokenId: pulumi.Output<string>;
-  validUntil: pulumi.Output<string | null>;
-  /** When Auth0 last saw the token used (refreshed by `pulumi refresh`): shows that Okta switched. */
-  lastUsedAt: pulumi.Output<string | null>;
-  /** True once a refresh saw the token expire; every preview then asks for the rotation. */
-  expired: pulumi.Output<boolean>;
-}
 
 /** Package of a resource type, as the SDK's getProvider reads it (`auth0:index:Connection` → auth0). */
 const PROVIDER_LOOKUP = { auth0: "auth0:index:Connection", okta: "okta:index:AppUserSchemaProperty", dynamic: "pulumi-nodejs:dynamic:Resource" } as const;
@@ -73,11 +56,13 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
     // Validate before anything is registered, the component itself included.
     const validated = validateIntegrationArgs(args);
     if ("problems" in validated) throw new IntegrationArgsError(name, validated.problems);
-    const { connection: c, auth0: tenant, okta: org } = validated.value;
+    const { connection: c } = validated.value;
+    const customerOrg = validated.value.okta.administeredBy === "customer";
+    // Groups and users: looked up by the stack program (or resolveOktaReferences), else ids only.
+    // A customer's org has none (validation refuses them).
     const attached = oktaReferencesOf(args);
     const looked = attached ? { references: attached } : referencesWithoutLookup(c);
     if ("problems" in looked) throw new IntegrationArgsError(name, looked.problems);
-    const oktaReferences = looked.references;
 
     // Named by the connection's key, the component is found under its previous keys too (the stack
     // program names it so); any other name is the caller's to alias.
@@ -85,136 +70,36 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
     const aliases = [...(opts?.aliases ?? []), ...keyAliases];
     super(COMPONENT_TYPE, name, {}, aliases.length > 0 ? { ...opts, aliases } : opts);
     const auth0Provider = this.requireProvider(name, "auth0", PROVIDER_LOOKUP.auth0) as auth0.Provider;
-    const oktaProvider = this.requireProvider(name, "okta", PROVIDER_LOOKUP.okta) as okta.Provider;
-    // The token resources are dynamic resources: the caller may give the `pulumi-nodejs` provider
-    // (the stack program does; it must carry the tenant credentials, see DynamicResourcesProvider);
-    // otherwise the component declares its own from args.auth0, so a stack with
-    // `pulumi:disable-default-providers` works without knowing about it. The tokens' state holds no
-    // credentials: their provider does.
-    const tokenProvider =
-      this.getProvider(PROVIDER_LOOKUP.dynamic) ??
-      new DynamicResourcesProvider(
-        `${name}-scim-token-resources`,
-        { tenant: pulumi.secret({ domain: tenant.domain, clientId: args.auth0.clientId, clientSecret: args.auth0.clientSecret }) },
-        { parent: this },
-      );
-    const stackContext = checklistContextOf(args) ?? {
+    // Never asked for a customer's org: the stack holds no credentials for it.
+    const oktaProvider = customerOrg ? undefined : (this.requireProvider(name, "okta", PROVIDER_LOOKUP.okta) as okta.Provider);
+    const tokenProvider = this.tokenResourcesProvider(name, args);
+    const stackContext: ChecklistContext = checklistContextOf(args) ?? {
       stackName: pulumi.getStack(),
       configPath: `the args of OktaAuth0ScimIntegration ${name}`,
     };
-    const oktaDomain = oktaOrgDomain(org.orgName, org.baseUrl);
-    // connections[].adopt: which children take over what an admin made by hand (Pulumi `import`).
-    const imports = adoptionImportIds(c, oktaReferences.users);
 
-    const apps = declareOktaApps({
-      connection: c,
-      auth0Domain: tenant.domain,
-      auth0CustomDomain: tenant.customDomain,
-      provider: oktaProvider,
-      parent: this,
-      imports,
-    });
-    const auth0Side = declareAuth0Side({
-      connection: c,
-      oktaDomain,
-      oidcClientId: apps.oidcApp.clientId,
-      // An adopted app's secret is not in the state (Okta never returns it on read): see ./oidcClientSecret.ts.
-      oidcClientSecret: oidcClientSecretForConnection(apps.oidcClientSecret, c.name, auth0Provider, c.adopt?.oidcAppId !== undefined),
-      provider: auth0Provider,
-      parent: this,
-      imports,
-    });
-    // Delete order (Pulumi deletes a resource before what it depends on): tokens, then assignments,
-    // then the connection. Okta loses access before anyone is unassigned, and nothing it would
-    // deprovision disappears while it can still reach the connection.
-    const assignments = declareOktaAssignments({
-      connection: c,
-      references: oktaReferences,
-      oidcApp: apps.oidcApp,
-      scimApp: apps.scimApp,
-      after: [auth0Side.auth0Connection],
-      provider: oktaProvider,
-      parent: this,
-      imports,
-    });
-    const scimTokens = declareScimTokens({
-      connection: c,
-      auth0Connection: auth0Side.auth0Connection,
-      scimConfiguration: auth0Side.scimConfiguration,
-      auth0Domain: tenant.domain,
-      tokenProvider,
-      after: [assignments.oidcGroupAssignments, assignments.scimGroupAssignments, ...assignments.userAssignments],
-      parent: this,
-    });
-
-    this.connectionId = auth0Side.auth0Connection.id;
-    this.connectionName = auth0Side.auth0Connection.name;
-    this.scimEndpointUrl = auth0Side.auth0Connection.id.apply((id) => scimEndpointUrl(tenant.domain, id));
-    const generations: ScimTokenGenerationOutputs[] = scimTokens.map(({ generation, resource }) => ({
-      generation,
-      tokenOutputName: generationTokenOutputName(c.name, generation),
-      token: pulumi.secret(resource.token),
-      tokenId: resource.tokenId,
-      validUntil: resource.validUntil,
-      lastUsedAt: resource.lastUsedAt,
-      // An older state (before the output existed) has none: not known to be expired.
-      expired: resource.expired.apply((e) => e === true),
-    }));
-    generationsOf.set(this, generations);
-    // The newest generation's token, already wrapped secret above: the one Okta should use. While
-    // decommissioning there is none: an empty string keeps the public type (an Output<string>).
-    this.scimToken = generations.length > 0 ? newestGeneration(generations).token : pulumi.secret("");
-    this.scimTokenByGeneration = pulumi.secret(
-      pulumi.all(generations.map((g) => g.token.apply((token) => [g.generation, token] as const))).apply((pairs) => Object.fromEntries(pairs)),
-    );
-    this.scimTokens = pulumi.all(
-      generations.map((g) =>
-        pulumi.all([g.tokenId, g.validUntil, g.lastUsedAt]).apply(([tokenId, validUntil, lastUsedAt]): ScimTokenInfo => ({
-          generation: g.generation,
-          tokenId,
-          ...(validUntil === null || validUntil === undefined ? {} : { validUntil }),
-          ...(lastUsedAt === null || lastUsedAt === undefined ? {} : { lastUsedAt }),
-        })),
-      ),
-    );
-    this.oidcClientId = apps.oidcApp.clientId;
-    this.scimAppId = apps.scimApp.id;
-
-    if (c.consoleStepsDone) {
-      declareOktaProvisioning({
-        connection: c,
-        scimAppId: apps.scimApp.id,
-        scimEndpointUrl: this.scimEndpointUrl,
-        scimToken: this.scimToken,
-        defaultUserTypeId: org.defaultUserTypeId,
-        provider: oktaProvider,
-        parent: this,
-      });
-    }
-
-    this.consoleChecklist = pulumi
-      .all([apps.scimApp.id, apps.scimApp.name, this.scimEndpointUrl, this.connectionId])
-      .apply(([appId, appName, url, connectionId]) =>
-        renderConsoleChecklist(
-          consoleChecklistSteps({
-            stackName: stackContext.stackName,
-            connectionName: c.name,
-            configPath: stackContext.configPath,
-            oktaOrgName: org.orgName,
-            oktaBaseUrl: org.baseUrl,
-            scimApp: { id: appId, name: appName, label: c.scimApp.label },
-            scimEndpointUrl: url,
-            tokenOutputName: tokenOutputName(c.name),
-            consoleStepsDone: c.consoleStepsDone,
-            manageProvisioningViaApi: c.manageProvisioningViaApi === true,
-            tokenGenerations: generations.map((t) => ({ generation: t.generation, outputName: t.tokenOutputName })),
-            adopting: c.adopt !== undefined,
-            decommission: c.decommission,
-            connectionId,
-            oidcAppLabel: c.oidcApp.label,
-          }),
-        ),
-      );
+    const outputs: IntegrationOutputs = !oktaProvider
+      ? declareCustomerIntegration({ validated: validated.value, oidcClientSecret: args.oidcApp.clientSecret, auth0Provider, tokenProvider, stackContext, parent: this })
+      : declareAdministeredIntegration({
+          validated: validated.value,
+          oktaReferences: looked.references,
+          auth0Provider,
+          oktaProvider,
+          tokenProvider,
+          stackContext,
+          parent: this,
+        });
+    this.connectionId = outputs.connectionId;
+    this.connectionName = outputs.connectionName;
+    this.scimEndpointUrl = outputs.scimEndpointUrl;
+    this.oidcClientId = outputs.oidcClientId;
+    this.scimAppId = outputs.scimAppId;
+    this.consoleChecklist = outputs.consoleChecklist;
+    const tokens = tokenOutputs(outputs.generations);
+    this.scimToken = tokens.scimToken;
+    this.scimTokenByGeneration = tokens.scimTokenByGeneration;
+    this.scimTokens = tokens.scimTokens;
+    generationsOf.set(this, outputs.generations);
 
     this.registerOutputs({
       connectionId: this.connectionId,
@@ -237,6 +122,23 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
     return generationsOf.get(this) ?? [];
   }
 
+  /**
+   * The token resources are dynamic resources: the caller may give the `pulumi-nodejs` provider (the
+   * stack program does; it must carry the tenant credentials, see DynamicResourcesProvider); otherwise
+   * the component declares its own from args.auth0, so a stack with `pulumi:disable-default-providers`
+   * works without knowing about it. The tokens' state holds no credentials: their provider does.
+   */
+  private tokenResourcesProvider(name: string, args: OktaAuth0ScimIntegrationArgs): pulumi.ProviderResource {
+    return (
+      this.getProvider(PROVIDER_LOOKUP.dynamic) ??
+      new DynamicResourcesProvider(
+        `${name}-scim-token-resources`,
+        { tenant: pulumi.secret({ domain: args.auth0.domain, clientId: args.auth0.clientId, clientSecret: args.auth0.clientSecret }) },
+        { parent: this },
+      )
+    );
+  }
+
   private requireProvider(name: string, pkg: "auth0" | "okta", lookup: string): pulumi.ProviderResource {
     const provider = this.getProvider(lookup);
     if (provider) return provider;
@@ -249,6 +151,28 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       true,
     );
   }
+}
+
+/** The token outputs of the public API, from the generations (already secret). */
+function tokenOutputs(generations: ScimTokenGenerationOutputs[]) {
+  return {
+    // The newest generation's token: the one Okta should use. While decommissioning (or with the
+    // self-service hand-off) there is none: an empty string keeps the public type (an Output<string>).
+    scimToken: generations.length > 0 ? newestGeneration(generations).token : pulumi.secret(""),
+    scimTokenByGeneration: pulumi.secret(
+      pulumi.all(generations.map((g) => g.token.apply((token) => [g.generation, token] as const))).apply((pairs) => Object.fromEntries(pairs)),
+    ),
+    scimTokens: pulumi.all(
+      generations.map((g) =>
+        pulumi.all([g.tokenId, g.validUntil, g.lastUsedAt]).apply(([tokenId, validUntil, lastUsedAt]): ScimTokenInfo => ({
+          generation: g.generation,
+          tokenId,
+          ...(validUntil === null || validUntil === undefined ? {} : { validUntil }),
+          ...(lastUsedAt === null || lastUsedAt === undefined ? {} : { lastUsedAt }),
+        })),
+      ),
+    ),
+  };
 }
 
 // Per instance, the generations with their own outputs. Not a class property: the component analyzer

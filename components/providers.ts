@@ -20,6 +20,9 @@ export const OKTA_SERVICE_APP_SCOPES = [
   "okta.userTypes.read",
 ];
 
+/** Half of the org's rate limit: room for other automation and the console. */
+export const DEFAULT_MAX_API_CAPACITY = 50;
+
 export function auth0Provider(tenant: Auth0TenantConfig): auth0.Provider {
   return new auth0.Provider("auth0-tenant", {
     domain: tenant.domain,
@@ -43,7 +46,7 @@ export function oktaProvider(org: OktaOrgConfig): okta.Provider {
     baseUrl: org.baseUrl,
     ...credentials,
     // Okta's rate limits are per org and per minute; leave room for other automation and the console.
-    maxApiCapacity: org.maxApiCapacity,
+    maxApiCapacity: org.maxApiCapacity ?? DEFAULT_MAX_API_CAPACITY,
     backoff: true,
     maxRetries: 5,
   });

@@ -9,13 +9,14 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ConnectionConfig } from "../config/schema";
 import type { ConfigProblem } from "../config/crossFieldRules";
 import { validateStackConfigInput } from "../config/validate";
+import { customerOnboardingStep } from "./decisions/customerOnboarding";
 import type { OktaAuth0ScimIntegrationArgs, ProvisioningViaApi } from "./integrationArgs";
 
 /** What the component needs once the args are valid. */
 export interface ValidatedArgs {
   connection: ConnectionConfig;
   auth0: { domain: string; customDomain?: string };
-  okta: { orgName: string; baseUrl: string; defaultUserTypeId?: string };
+  okta: { orgName: string; baseUrl: string; defaultUserTypeId?: string; administeredBy: "stack" | "customer" };
 }
 
 /** The public enum's value → the stack config's `manageProvisioningViaApi`. */
@@ -51,7 +52,7 @@ export function formatArgsPath(path: readonly (string | number)[]): string {
 const ORG_KEY = "org";
 const PLACEHOLDER_CLIENT_ID = "output-value-not-checked";
 const PLACEHOLDER_SECRET = "output-value-not-checked";
-const OKTA_ARG_KEYS = ["orgName", "baseUrl", "defaultUserTypeId"];
+const OKTA_ARG_KEYS = ["orgName", "baseUrl", "defaultUserTypeId", "administeredBy"];
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !pulumi.Output.isInstance(v);
@@ -92,13 +93,19 @@ export function validateIntegrationArgs(args: unknown): { value: ValidatedArgs }
       delete connection.manageProvisioningViaApi;
     }
   }
+  // A customer's OIDC app secret may be an Output (a secret) too: checked for presence only.
+  if (isPlainObject(connection.oidcApp) && pulumi.Output.isInstance(connection.oidcApp.clientSecret)) {
+    connection.oidcApp = { ...connection.oidcApp, clientSecret: PLACEHOLDER_SECRET };
+  }
+  // The org's credentials belong to the okta provider; a customer's org has none at all.
+  const orgCredentials = o.administeredBy === "customer" ? {} : { apiToken: PLACEHOLDER_SECRET };
   const stackConfig = {
     auth0: {
       ...a,
       clientId: pulumi.Output.isInstance(a.clientId) ? PLACEHOLDER_CLIENT_ID : a.clientId,
       clientSecret: pulumi.Output.isInstance(a.clientSecret) ? PLACEHOLDER_SECRET : a.clientSecret,
     },
-    oktaOrgs: [{ ...o, name: ORG_KEY, apiToken: PLACEHOLDER_SECRET }],
+    oktaOrgs: [{ ...o, name: ORG_KEY, ...orgCredentials }],
     connections: [{ ...connection, oktaOrg: ORG_KEY }],
   };
   const validated = validateStackConfigInput(stackConfig);
@@ -111,11 +118,28 @@ export function validateIntegrationArgs(args: unknown): { value: ValidatedArgs }
   }
   if (problems.length > 0 || "problems" in validated) return { problems };
   const { config } = validated;
+  const waiting = customerOnboardingStep(config.connections[0]) === "oidc-app";
+  if (config.oktaOrgs[0].administeredBy === "customer" && waiting) {
+    // The stack program declares nothing for such a connection; a component cannot be half there.
+    return {
+      problems: [
+        {
+          path: ["oidcApp", "clientId"],
+          message: "is needed for a customer's org (with oidcApp.clientSecret): the connection is created with the OIDC app their admin made. Construct the component once they sent both (or use handoff: selfService)",
+        },
+      ],
+    };
+  }
   return {
     value: {
       connection: config.connections[0],
       auth0: { domain: config.auth0.domain, customDomain: config.auth0.customDomain },
-      okta: { orgName: config.oktaOrgs[0].orgName, baseUrl: config.oktaOrgs[0].baseUrl, defaultUserTypeId: config.oktaOrgs[0].defaultUserTypeId },
+      okta: {
+        orgName: config.oktaOrgs[0].orgName,
+        baseUrl: config.oktaOrgs[0].baseUrl,
+        defaultUserTypeId: config.oktaOrgs[0].defaultUserTypeId,
+        administeredBy: config.oktaOrgs[0].administeredBy,
+      },
     },
   };
 }

@@ -7,6 +7,7 @@ import { MAX_TOKEN_GENERATIONS } from "../components/decisions/tokenGenerations"
 import { lifetimeProblem } from "../components/scimToken/contract";
 import { scimMappingProblems } from "./scimMappingRules";
 import { adoptionProblems } from "./adoptionRules";
+import { customerOrgProblems } from "./customerOrgRules";
 import type { StackConfig } from "./schema";
 import { connectionKey } from "../components/naming";
 
@@ -179,8 +180,10 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
   }
 
   problems.push(...connectionKeyProblems(config.connections));
+  problems.push(...customerOrgProblems(config));
 
   const orgNames = new Set(config.oktaOrgs.map((o) => o.name));
+  const customerOrgNames = new Set(config.oktaOrgs.filter((o) => o.administeredBy === "customer").map((o) => o.name));
   config.connections.forEach((c, ci) => {
     const at = (...rest: (string | number)[]) => ["connections", ci, ...rest];
     if (!orgNames.has(c.oktaOrg)) {
@@ -220,7 +223,8 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
         problems.push({ path: at("customAttributes", ai, "index"), message: `is a base attribute of the SCIM app (${a.index}); custom attributes need a name of their own` });
       }
     });
-    problems.push(...appSchemaRules(c, at));
+    // A customer's SCIM app is theirs (customerOrgRules.ts refuses its settings): no phase 2 here.
+    if (!customerOrgNames.has(c.oktaOrg)) problems.push(...appSchemaRules(c, at));
     problems.push(...adoptionProblems(c, at));
     problems.push(...decommissionProblems(c, at));
     // Until the admin has finished, the connection holds placeholder credentials: home realm discovery

@@ -15,6 +15,12 @@ export const CONFIG_NAMESPACE = "oktaScim";
 /** Fields whose values are credentials: they must be `secure:` in the stack file and are never printed. */
 export const SECRET_FIELDS = ["clientSecret", "apiToken", "privateKey"] as const;
 
+/** Who administers an Okta org: the stack (with its API credentials), or a customer (Auth0 half only). */
+export const ORG_ADMINISTRATORS = ["stack", "customer"] as const;
+
+/** How a customer connection's Okta admin is told what to do (docs/customer-orgs.md). */
+export const HANDOFF_KINDS = ["document", "selfService"] as const;
+
 const OKTA_BASE_URLS = ["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil"] as const;
 
 // DNS label rules, lower case: what Auth0 and Okta accept in the host names we build URLs from.
@@ -78,7 +84,13 @@ export const oktaOrgSchema = z
     clientId: z.string().min(1).optional(),
     privateKeyId: z.string().min(1).optional(),
     privateKey: secretString.optional(),
-    maxApiCapacity: z.number().int().min(1).max(100).default(50).describe("Share of the org's rate limit the provider may use (1-100)."),
+    administeredBy: z
+      .enum(ORG_ADMINISTRATORS)
+      .default("stack")
+      .describe(
+        "Who administers this Okta org: `stack` (default: the stack holds an API token and creates the Okta apps) or `customer` (a customer's org: no credentials, the stack declares only the Auth0 half and `npm run handoff` writes what their admin does; docs/customer-orgs.md).",
+      ),
+    maxApiCapacity: z.number().int().min(1).max(100).optional().describe("Share of the org's rate limit the provider may use (1-100, default 50)."),
     defaultUserTypeId: z
       .string()
       .regex(/^oty[A-Za-z0-9]{17}$/, "must be an Okta user type id (oty + 17 characters)")
@@ -86,6 +98,19 @@ export const oktaOrgSchema = z
       .describe("Id of the org's default user type (GET /api/v1/meta/types/user, name \"user\"): saves the lookup phase 2 otherwise makes at every preview."),
   })
   .superRefine((org, ctx) => {
+    if (org.administeredBy === "customer") {
+      // The customer's admin holds the org's credentials; the stack never calls Okta for it.
+      for (const key of ["apiToken", "clientId", "privateKeyId", "privateKey", "maxApiCapacity", "defaultUserTypeId"] as const) {
+        if (org[key] !== undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "is not used for an org administeredBy: customer (the stack never calls that org's Okta API; its admin does the Okta side from the hand-off); remove it",
+          });
+        }
+      }
+      return;
+    }
     const oauth = org.clientId !== undefined || org.privateKey !== undefined || org.privateKeyId !== undefined;
     if (org.apiToken !== undefined && oauth) {
       ctx.addIssue({ code: "custom", path: ["apiToken"], message: "set either apiToken or clientId + privateKeyId + privateKey, not both" });
@@ -218,6 +243,12 @@ export const connectionSchema = z.strictObject({
   oidcApp: z.strictObject({
     label: z.string().min(1).max(100),
     refreshToken: z.boolean().default(false).describe("Add the refresh_token grant to the OIDC app."),
+    clientId: z
+      .string()
+      .regex(/^0oa[A-Za-z0-9]{17}$/, "must be an Okta OIDC client id (0oa + 17 letters or digits), as the app's General tab shows it")
+      .optional()
+      .describe("Customer orgs only: the client id of the OIDC app the customer's admin created and sent back; with clientSecret. Absent = the connection waits for it and declares nothing."),
+    clientSecret: secretString.optional().describe("Customer orgs only (secure): that app's client secret."),
   }),
   scimApp: z.strictObject({
     label: z.string().min(1).max(100),
@@ -258,10 +289,10 @@ export const connectionSchema = z.strictObject({
     .describe("Phase switch: true once an Okta admin has done the console checklist (provisioning on, SCIM connection, To App settings). Only then are the profile mapping and app attributes declared."),
   adopt: adoptSchema.optional(),
   handoff: z
-    .enum(["document", "selfService"])
-    .default("document")
+    .enum(HANDOFF_KINDS)
+    .optional()
     .describe(
-      "How the customer's admin gets the setup: document (the Markdown hand-off) or selfService (Auth0's guided assistant through `npm run sso-ticket`; needs auth0.selfServiceProfile). See docs/customer-self-service.md.",
+      "Customer orgs only: how their Okta admin gets the setup. document (default): `npm run handoff` writes a Markdown page; selfService: Auth0's guided assistant through `npm run sso-ticket` (needs auth0.selfServiceProfile). See docs/customer-orgs.md.",
     ),
   manageProvisioningViaApi: z
     .union([z.boolean(), z.literal("deactivate")])

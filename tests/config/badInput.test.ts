@@ -14,7 +14,7 @@ const scim = (v: StackConfigValues, i: number) => conns(v)[i].scim as Json;
 
 interface BadCase {
   title: string;
-  stack: "dev" | "prod";
+  stack: "dev" | "prod" | "customers";
   mutate: (v: StackConfigValues) => void;
   /** The path the message must name, as written in the message. */
   path: string;
@@ -77,18 +77,54 @@ const cases: BadCase[] = [
     says: 'manageProvisioningViaApi: "deactivate"',
   },
   { title: "decommission as a string", stack: "prod", mutate: (v) => (conns(v)[0].decommission = "yes"), path: "oktaScim:connections[0].decommission", says: "boolean" },
-  { title: "self-service hand-off without a self-service profile", stack: "prod", mutate: (v) => (conns(v)[0].handoff = "selfService"), path: "oktaScim:connections[0].handoff", says: "selfServiceProfile" },
+  // The customers example: oktaOrgs [saasco (stack), initech, umbrella, hooli (customers)], connections
+  // in the same order: initech waits for its OIDC app, umbrella is at scim-app, hooli is live.
+  { title: "self-service hand-off without a self-service profile", stack: "customers", mutate: (v) => (conns(v)[1].handoff = "selfService"), path: "oktaScim:connections[1].handoff", says: "selfServiceProfile" },
   {
     title: "domain aliases on a self-service connection the admin has not finished",
-    stack: "prod",
+    stack: "customers",
     mutate: (v) => {
       auth0(v).selfServiceProfile = { name: "customers" };
-      Object.assign(conns(v)[0], { handoff: "selfService", domainAliases: ["acme.example"] });
+      Object.assign(conns(v)[1], { handoff: "selfService", domainAliases: ["initech.example"] });
     },
-    path: "oktaScim:connections[0].domainAliases",
+    path: "oktaScim:connections[1].domainAliases",
     says: "until the customer's admin has finished",
   },
-  { title: "unknown hand-off", stack: "prod", mutate: (v) => (conns(v)[0].handoff = "email"), path: "oktaScim:connections[0].handoff", says: "selfService" },
+  { title: "unknown hand-off", stack: "customers", mutate: (v) => (conns(v)[1].handoff = "email"), path: "oktaScim:connections[1].handoff", says: "selfService" },
+  { title: "unknown org administrator", stack: "customers", mutate: (v) => (orgs(v)[1].administeredBy = "vendor"), path: "oktaScim:oktaOrgs[1].administeredBy", says: "customer" },
+  { title: "an API token for a customer's org", stack: "customers", mutate: (v) => (orgs(v)[1].apiToken = orgs(v)[0].apiToken), path: "oktaScim:oktaOrgs[1].apiToken", says: "never calls that org's Okta API" },
+  { title: "a service app for a customer's org", stack: "customers", mutate: (v) => (orgs(v)[2].clientId = "0oa8x2kq4rTbN5yV1d7"), path: "oktaScim:oktaOrgs[2].clientId", says: "administeredBy: customer" },
+  { title: "maxApiCapacity for a customer's org", stack: "customers", mutate: (v) => (orgs(v)[3].maxApiCapacity = 20), path: "oktaScim:oktaOrgs[3].maxApiCapacity", says: "remove it" },
+  { title: "groups on a customer connection", stack: "customers", mutate: (v) => (conns(v)[2].groups = [{ name: "Everyone" }]), path: "oktaScim:connections[2].groups", says: "customer's admin's to do" },
+  { title: "users on a customer connection", stack: "customers", mutate: (v) => (conns(v)[3].users = [{ login: "a@hooli.example" }]), path: "oktaScim:connections[3].users", says: "npm run handoff" },
+  {
+    title: "custom attributes on a customer connection",
+    stack: "customers",
+    mutate: (v) => (conns(v)[3].customAttributes = [{ index: "costCenter", title: "Cost center", externalName: "costCenter", source: "user.costCenter" }]),
+    path: "oktaScim:connections[3].customAttributes",
+    says: "customer's admin's to do",
+  },
+  { title: "captured SCIM app attributes on a customer connection", stack: "customers", mutate: (v) => ((conns(v)[3].scimApp as Json).attributes = ["userName"]), path: "oktaScim:connections[3].scimApp.attributes", says: "customer's admin's to do" },
+  { title: "omitted base mappings on a customer connection", stack: "customers", mutate: (v) => (conns(v)[3].omitBaseMappings = ["nickName"]), path: "oktaScim:connections[3].omitBaseMappings", says: "customer's admin's to do" },
+  { title: "provisioning through Okta's API on a customer connection", stack: "customers", mutate: (v) => (conns(v)[3].manageProvisioningViaApi = true), path: "oktaScim:connections[3].manageProvisioningViaApi", says: "never calls" },
+  { title: "adoption on a customer connection", stack: "customers", mutate: (v) => (conns(v)[2].adopt = { auth0ConnectionId: "con_AbCdEfGhIjKlMnOp" }), path: "oktaScim:connections[2].adopt", says: "not supported yet" },
+  { title: "the OIDC client id without its secret", stack: "customers", mutate: (v) => delete (conns(v)[2].oidcApp as Json).clientSecret, path: "oktaScim:connections[2].oidcApp.clientSecret", says: "give both" },
+  { title: "the OIDC secret without its client id", stack: "customers", mutate: (v) => delete (conns(v)[3].oidcApp as Json).clientId, path: "oktaScim:connections[3].oidcApp.clientId", says: "give both" },
+  { title: "a malformed customer client id", stack: "customers", mutate: (v) => ((conns(v)[2].oidcApp as Json).clientId = "umbrella-app"), path: "oktaScim:connections[2].oidcApp.clientId", says: "0oa" },
+  { title: "consoleStepsDone before the customer's OIDC app exists", stack: "customers", mutate: (v) => (conns(v)[1].consoleStepsDone = true), path: "oktaScim:connections[1].consoleStepsDone", says: "before oidcApp.clientId" },
+  { title: "decommissioning a connection that declares nothing yet", stack: "customers", mutate: (v) => (conns(v)[1].decommission = true), path: "oktaScim:connections[1].decommission", says: "remove the connection from config" },
+  {
+    title: "a client id with the self-service hand-off (the assistant collects it)",
+    stack: "customers",
+    mutate: (v) => {
+      auth0(v).selfServiceProfile = { name: "customers" };
+      conns(v)[2].handoff = "selfService";
+    },
+    path: "oktaScim:connections[2].oidcApp.clientId",
+    says: "self-service assistant",
+  },
+  { title: "a client id on an org the stack administers", stack: "prod", mutate: (v) => ((conns(v)[0].oidcApp as Json).clientId = "0oa9umbR3lLaC0rp4x7z"), path: "oktaScim:connections[0].oidcApp.clientId", says: "administeredBy: customer" },
+  { title: "a hand-off on an org the stack administers", stack: "prod", mutate: (v) => (conns(v)[0].handoff = "document"), path: "oktaScim:connections[0].handoff", says: "administeredBy: customer" },
   { title: "self-service profile for another strategy than okta", stack: "prod", mutate: (v) => (auth0(v).selfServiceProfile = { name: "customers", allowedStrategies: ["waad"] }), path: "oktaScim:auth0.selfServiceProfile.allowedStrategies[0]", says: "okta" },
   { title: "self-service profile name over Auth0's 100 characters", stack: "prod", mutate: (v) => (auth0(v).selfServiceProfile = { name: "x".repeat(101) }), path: "oktaScim:auth0.selfServiceProfile.name", says: "100" },
 ];

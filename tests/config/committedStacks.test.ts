@@ -51,6 +51,18 @@ test("a credential written in plain text is refused, even beside secure: values 
   expect(JSON.stringify(parsed.problems)).not.toContain("BEGIN PRIVATE KEY");
 });
 
+test("a customer's OIDC client secret written in plain text is refused, and never printed", () => {
+  const { values, secretKeys } = readStackFile("customers");
+  const umbrella = (values["oktaScim:connections"] as { name: string; oidcApp: Record<string, unknown> }[]).find((c) => c.name === "okta-umbrella")!;
+  umbrella.oidcApp.clientSecret = "umbrella-plain-client-secret";
+  const parsed = parseStackConfig(toRawConfig(values, secretKeys));
+  if (!("problems" in parsed)) throw new Error("expected problems");
+  expect(parsed.problems.map((p) => `${p.path.join(".")}: ${p.message}`)).toEqual([
+    "connections.2.oidcApp.clientSecret: is a credential stored in plain text; set it with `pulumi config set --secret --path 'connections[2].oidcApp.clientSecret' <value>`",
+  ]);
+  expect(JSON.stringify(parsed.problems)).not.toContain("umbrella-plain");
+});
+
 test("without a stack file (config from elsewhere) the engine's per-key secret flag decides", () => {
   const { values, secretKeys } = readStackFile("prod");
   const withoutFile = (keys: Iterable<string>) => ({ ...toRawConfig(values, keys), stackFile: undefined });

@@ -99,18 +99,21 @@ describe("the ticket", () => {
   });
 });
 
-test("a valid self-service config parses, with allowedStrategies [okta] and handoff document by default", () => {
+test("a valid self-service config parses, with allowedStrategies [okta], the hand-off only where set", () => {
   const auth0 = { domain: "vendor.us.auth0.com", clientId: "abcdefghijklmnop", clientSecret: "s3cret-value", selfServiceProfile: { name: "customers-okta" } };
-  const org = { name: "initech", orgName: "initech", apiToken: "t0ken-value" };
+  const org = { name: "initech", orgName: "initech", administeredBy: "customer" };
   const base = { oktaOrg: "initech", oidcApp: { label: "Vendor" }, scimApp: { label: "Vendor SCIM", url: "https://app.vendor.example" } };
   const values = {
     "oktaScim:auth0": JSON.stringify(auth0),
     "oktaScim:oktaOrgs": JSON.stringify([org]),
-    "oktaScim:connections": JSON.stringify([{ name: "a", ...base, handoff: "selfService" }, { name: "b", ...base }]),
+    "oktaScim:connections": JSON.stringify([
+      { name: "a", ...base, handoff: "selfService" },
+      { name: "b", ...base },
+    ]),
   };
   const parsed = parseStackConfig({ values, secretKeys: new Set(Object.keys(values)) });
   expect("config" in parsed).toBe(true);
   if (!("config" in parsed)) return;
   expect(parsed.config.auth0.selfServiceProfile).toEqual({ name: "customers-okta", allowedStrategies: ["okta"] });
-  expect(parsed.config.connections.map((c) => c.handoff)).toEqual(["selfService", "document"]);
+  expect(parsed.config.connections.map((c) => c.handoff)).toEqual(["selfService", undefined]);
 });

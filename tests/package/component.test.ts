@@ -213,3 +213,50 @@ test("key and previousKeys: children are named by the key; named by its key, the
   expect(oidcApp.name).toBe("acme-key-okta-oidc-app");
   expect(oidcApp.aliases).toContainEqual(expect.stringMatching(/::acme-old-okta-oidc-app$/));
 }, 120_000);
+
+describe("a customer's Okta org (okta.administeredBy: customer)", () => {
+  const customerArgs: OktaAuth0ScimIntegrationArgs = {
+    auth0: args.auth0,
+    okta: { orgName: "initech", administeredBy: "customer" },
+    name: "initech-workforce",
+    oidcApp: { label: "Vendor login", clientId: "0oa9umbR3lLaC0rp4x7z", clientSecret: pulumi.secret("customer-oidc-secret-value") },
+    scimApp: { label: "Vendor provisioning", url: "https://app.vendor.example" },
+    scim: { tokens: [{ generation: "2026-12", lifetimeSeconds: 7776000 }] },
+  };
+
+  test("needs only the auth0 provider and declares the Auth0 half only, the secret given as an Output", async () => {
+    let integration: OktaAuth0ScimIntegration | undefined;
+    const result = await run(({ auth0: tenant }) => {
+      integration = new OktaAuth0ScimIntegration("initech", customerArgs, { providers: { auth0: tenant } });
+      return { clientId: integration.oidcClientId, appId: integration.scimAppId, token: integration.scimToken };
+    });
+    const children = result.registrations.filter((r) => r.parent === `${T.component}::initech`).map((r) => r.type);
+    expect(children.filter((t) => t.startsWith("okta:"))).toEqual([]);
+    expect(children).toEqual(expect.arrayContaining([T.connection, T.connectionClients, T.scimConfiguration, T.scimToken]));
+    const connection = byType(result, T.connection)[0];
+    expect((connection.inputs.options as Record<string, unknown>).clientId).toBe("0oa9umbR3lLaC0rp4x7z");
+    expect((connection.inputs.options as Record<string, unknown>).clientSecret).toBe("customer-oidc-secret-value");
+    expect(connection.secretInputs).toContain("options");
+    expect(result.resolved).toMatchObject({ clientId: "0oa9umbR3lLaC0rp4x7z", appId: "" });
+  }, 120_000);
+
+  test("without the customer's client id it is refused by its args path, before anything is registered", async () => {
+    const { clientId: _id, clientSecret: _secret, ...oidcApp } = customerArgs.oidcApp;
+    const error = await failure(({ auth0: tenant }) => {
+      new OktaAuth0ScimIntegration("initech", { ...customerArgs, oidcApp }, { providers: { auth0: tenant } });
+      return {};
+    });
+    expect(error.message).toContain("args.oidcApp.clientId: is needed for a customer's org");
+    expect(error.registrations.filter((r) => r.parent !== undefined || r.type === T.component)).toEqual([]);
+  }, 120_000);
+
+  test("groups on a customer's org are refused: the customer's admin assigns them", async () => {
+    const error = await failure(({ auth0: tenant }) => {
+      new OktaAuth0ScimIntegration("initech", { ...customerArgs, groups: [{ id: "00g1a2b3c4d5e6f7g8h9" }] }, { providers: { auth0: tenant } });
+      return {};
+    });
+    expect(error.message).toContain("args.groups: Assigning groups is the customer's admin's to do");
+    expect(error.message).not.toContain("customer-oidc-secret-value");
+    expect(error.registrations.filter((r) => r.parent !== undefined || r.type === T.component)).toEqual([]);
+  }, 120_000);
+});

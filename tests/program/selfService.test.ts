@@ -1,6 +1,7 @@
-// The self-service hand-off in the stack program, under mocks: a selfService connection ignores the
-// options the assistant writes, carries placeholders instead of an OIDC client, declares no SCIM
-// token; the other connections are registered exactly as without it. The profile's declaration.
+// The self-service hand-off in the stack program, under mocks (the customers example stack, its
+// waiting customer connection switched to handoff: selfService): that connection ignores the options
+// the assistant writes, carries placeholders instead of an OIDC client, declares no SCIM token; the
+// other connections are registered exactly as without it. The profile's declaration.
 import * as pulumi from "@pulumi/pulumi";
 import * as auth0 from "@pulumi/auth0";
 import { runCommittedStack, ofType, single, T } from "../harness/committedStack";
@@ -15,18 +16,19 @@ type Json = Record<string, unknown>;
 
 const selfService = (v: StackConfigValues) => {
   (v["oktaScim:auth0"] as Json).selfServiceProfile = { name: "customers-okta", description: "Okta customers", userAttributes: [{ name: "email", description: "Work email", isOptional: false }] };
-  (v["oktaScim:connections"] as Json[])[1].handoff = "selfService";
+  connectionNamed(v, "okta-initech").handoff = "selfService";
 };
+const connectionNamed = (v: StackConfigValues, name: string) => (v["oktaScim:connections"] as Json[]).find((c) => c.name === name)!;
 
 let before: ProgramRun;
 let after: ProgramRun;
 beforeAll(async () => {
-  before = await runCommittedStack("dev");
-  after = await runCommittedStack("dev", { mutate: selfService });
+  before = await runCommittedStack("customers");
+  after = await runCommittedStack("customers", { mutate: selfService });
 });
 
 test("the selfService connection ignores exactly the options the assistant writes, and holds placeholders", () => {
-  const c = single(after, T.connection, "okta-globex");
+  const c = single(after, T.connection, "okta-initech");
   expect(c.ignoreChanges).toEqual([...SELF_SERVICE_OWNED_OPTIONS]);
   const options = c.inputs.options as Json;
   expect(options.clientId).toBe(PENDING_CLIENT_ID);
@@ -37,21 +39,21 @@ test("the selfService connection ignores exactly the options the assistant write
 });
 
 test("the selfService connection declares no SCIM token (the admin generates it in the assistant), but its SCIM configuration and enabled clients", () => {
-  expect(ofType(after, T.scimToken, "okta-globex")).toEqual([]);
-  expect(ofType(after, T.scimConfiguration, "okta-globex")).toHaveLength(1);
-  expect(ofType(after, T.connectionClients, "okta-globex")).toHaveLength(1);
+  expect(ofType(after, T.scimToken, "okta-initech")).toEqual([]);
+  expect(ofType(after, T.scimConfiguration, "okta-initech")).toHaveLength(1);
+  expect(ofType(after, T.connectionClients, "okta-initech")).toHaveLength(1);
   expect(after.resolved["okta-globex-scim-token"]).toBeUndefined();
 });
 
 test("the other connection is registered exactly as without the hand-off", () => {
-  const strip = (run: ProgramRun) => ofType(run, T.connection, "okta-acme").concat(ofType(run, T.scimToken, "okta-acme"), ofType(run, T.connectionClients, "okta-acme")).map((r) => ({ name: r.name, inputs: r.redactedInputs, ignoreChanges: r.ignoreChanges }));
+  const strip = (run: ProgramRun) => ofType(run, T.connection, "okta-umbrella").concat(ofType(run, T.scimToken, "okta-umbrella"), ofType(run, T.connectionClients, "okta-umbrella")).map((r) => ({ name: r.name, inputs: r.redactedInputs, ignoreChanges: r.ignoreChanges }));
   expect(strip(after)).toEqual(strip(before));
-  expect(single(after, T.connection, "okta-acme").ignoreChanges).toBeUndefined();
+  expect(single(after, T.connection, "okta-umbrella").ignoreChanges).toBeUndefined();
 });
 
 describe("declareSelfServiceProfile", () => {
   const run = (mutate?: (v: StackConfigValues) => void) => {
-    const { values, secretKeys } = readStackFile("dev");
+    const { values, secretKeys } = readStackFile("customers");
     const copy = JSON.parse(JSON.stringify(values)) as StackConfigValues;
     mutate?.(copy);
     return runStackProgram(toRawConfig(copy, secretKeys), { stack: "dev" }, (): Record<string, pulumi.Output<unknown>> => {
@@ -80,6 +82,10 @@ describe("declareSelfServiceProfile", () => {
   test("declares nothing without a profile in config", async () => {
     const r = await run();
     expect(r.registrations.filter((x) => x.type === PROFILE_TYPE)).toEqual([]);
+    // And the stack program declares it exactly then.
+    expect(ofType(before, PROFILE_TYPE)).toEqual([]);
+    expect(ofType(after, PROFILE_TYPE)).toHaveLength(1);
+    expect(after.resolved[SELF_SERVICE_PROFILE_OUTPUT]).toEqual({ id: expect.any(String), name: "customers-okta" });
     expect(r.resolved[SELF_SERVICE_PROFILE_OUTPUT]).toBeUndefined();
   });
 });

@@ -137,12 +137,13 @@ function apiOptions(options: Json): Json {
 test("no drift: after the admin finishes, the live connection differs from the stack's declaration only where the stack ignores changes", async () => {
   const mutate = (v: StackConfigValues) => {
     (v["oktaScim:auth0"] as Json).selfServiceProfile = { name: "customers-okta" };
-    (v["oktaScim:connections"] as Json[])[1].handoff = "selfService";
+    // The customers example's waiting connection, switched to the self-service hand-off.
+    (v["oktaScim:connections"] as Json[]).find((c) => c.name === "okta-initech")!.handoff = "selfService";
   };
-  const run = await runCommittedStack("dev", { mutate });
-  const declared = single(run, T.connection, "okta-globex");
-  const enabledClients = single(run, T.connectionClients, "okta-globex").inputs.enabledClients as string[];
-  const connectionConfig = { name: "okta-globex", handoff: "selfService", enabledClients };
+  const run = await runCommittedStack("customers", { mutate });
+  const declared = single(run, T.connection, "okta-initech");
+  const enabledClients = single(run, T.connectionClients, "okta-initech").inputs.enabledClients as string[];
+  const connectionConfig = { name: "okta-initech", handoff: "selfService", enabledClients };
 
   // What `pulumi up` writes: the connection as declared, its enabled clients, SCIM on.
   const created = await api("POST", "/api/v2/connections", { name: declared.inputs.name, strategy: "okta", options: apiOptions(declared.inputs.options as Json) });

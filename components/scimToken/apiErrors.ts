@@ -28,7 +28,7 @@ export interface ApiFailure {
   status?: number;
   /** Auth0's own explanation (its `message` / `error_description`), when it sent one. */
   detail?: string;
-  /** From `Retry-After` (seconds or an HTTP date), for 429. */
+  /** From `Retry-After` (seconds or an HTTP date), else Auth0's `x-ratelimit-reset`, for 429. */
   retryAfterMs?: number;
   /** The failure happened while getting the Management API access token (POST /oauth/token). */
   duringLogin: boolean;
@@ -58,6 +58,15 @@ export function parseRetryAfter(value: string | null | undefined, now: Date): nu
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+}
+
+/**
+ * Auth0's `x-ratelimit-reset`: the UTC epoch second at which the bucket has room again. What the
+ * Management API sends on a 429 (the auth0 provider's retry transport waits on it too).
+ */
+export function parseRateLimitReset(value: string | null | undefined, now: Date): number | undefined {
+  if (value === null || value === undefined || !/^\d+$/.test(value.trim())) return undefined;
+  return Math.max(0, Number(value.trim()) * 1000 - now.getTime());
 }
 
 interface ErrorShape {
@@ -102,12 +111,12 @@ export function classifyFailure(error: unknown, now: Date = new Date()): ApiFail
     if (status === TRANSPORT_FAILURE_STATUS && body && typeof body === "object" && body.transport_error) {
       return { kind: body.transport_error, detail: body.detail, duringLogin };
     }
-    const retryAfter = e.rawResponse?.headers?.get?.("retry-after");
+    const header = (name: string) => e.rawResponse?.headers?.get?.(name);
     return {
       kind: kindOfStatus(status),
       status,
       detail: bodyDetail(e.body),
-      retryAfterMs: status === 429 ? parseRetryAfter(retryAfter, now) : undefined,
+      retryAfterMs: status === 429 ? (parseRetryAfter(header("retry-after"), now) ?? parseRateLimitReset(header("x-ratelimit-reset"), now)) : undefined,
       duringLogin,
     };
   }

@@ -9,6 +9,8 @@ import { managementRoutes, type TenantResolver } from "./management";
 import { scimUserRoutes } from "./scimUsers";
 import { selfServiceRoutes } from "./selfService";
 import { Auth0Tenant, type M2mClient } from "./tenant";
+import type { Route } from "../http/router";
+import { MANAGEMENT_API_PLANS, TOO_MANY_REQUESTS_BODY, TokenBucket, type ManagementApiPlanName } from "./rateLimit";
 
 export interface Auth0StandInOptions {
   tenants: Array<{ domain: string; clients: M2mClient[] }>;
@@ -16,6 +18,8 @@ export interface Auth0StandInOptions {
   tls: { key: string; cert: string };
   log: RequestLog;
   now?: () => Date;
+  /** Enforce this plan's documented Management API rate limit on /api/v2 (default: none). */
+  rateLimit?: ManagementApiPlanName;
 }
 
 export interface Auth0StandIn {
@@ -34,7 +38,8 @@ export async function startAuth0StandIn(options: Auth0StandInOptions): Promise<A
   const only = tenants.size === 1 ? [...tenants.values()][0] : undefined;
   // Direct loopback calls (no tenant name) reach the only tenant when there is one.
   const resolve: TenantResolver = (host) => tenants.get(host) ?? (host === "127.0.0.1" || host === "localhost" ? only : undefined);
-  const server = https.createServer({ key: options.tls.key, cert: options.tls.cert }, routeRequests(SERVICE, [...managementRoutes(resolve), ...selfServiceRoutes(resolve), ...scimUserRoutes(resolve)], options.log));
+  const management = rateLimited([...managementRoutes(resolve), ...selfServiceRoutes(resolve)], options.rateLimit, options.now);
+  const server = https.createServer({ key: options.tls.key, cert: options.tls.cert }, routeRequests(SERVICE, [...management, ...scimUserRoutes(resolve)], options.log));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return {
     port: (server.address() as AddressInfo).port,
@@ -50,4 +55,28 @@ export async function startAuth0StandIn(options: Auth0StandInOptions): Promise<A
         server.close(() => r());
       }),
   };
+}
+
+/**
+ * The Management API routes behind one bucket per tenant (Host), as Auth0 keys its limits. The token
+ * endpoint (/oauth/token) belongs to the Authentication API, whose limits are far higher: not limited.
+ */
+function rateLimited(routes: Route[], plan: ManagementApiPlanName | undefined, now?: () => Date): Route[] {
+  if (plan === undefined) return routes;
+  const buckets = new Map<string, TokenBucket>();
+  const clock = now ? () => now().getTime() : Date.now;
+  const bucketOf = (host: string) => buckets.get(host) ?? buckets.set(host, new TokenBucket(MANAGEMENT_API_PLANS[plan], clock)).get(host)!;
+  return routes.map((route) =>
+    !route.template.startsWith("/api/v2/")
+      ? route
+      : {
+          ...route,
+          async handle(request) {
+            const verdict = bucketOf(request.host).take();
+            if (!verdict.allowed) return { status: 429, body: TOO_MANY_REQUESTS_BODY, headers: verdict.headers };
+            const reply = await route.handle(request);
+            return { ...reply, headers: { ...reply.headers, ...verdict.headers } };
+          },
+        },
+  );
 }

@@ -6,6 +6,7 @@ import * as path from "path";
 import { ProxyAgent, fetch as undiciFetch } from "undici";
 import { startAuth0StandIn, type Auth0StandIn } from "../../sandbox/auth0/server";
 import { RequestLog } from "../../sandbox/log/requestLog";
+import type { ManagementApiPlanName } from "../../sandbox/auth0/rateLimit";
 import { startConnectProxy, type ConnectProxy } from "../../sandbox/net/connectProxy";
 import { createTestCa } from "../../sandbox/net/testCa";
 
@@ -22,7 +23,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { rateLimit?: ManagementApiPlanName } = {}): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stand-in-test-"));
   const ca = await createTestCa([DOMAIN], dir);
   const log = new RequestLog();
@@ -30,6 +31,7 @@ export async function startHarness(): Promise<Harness> {
     tenants: [{ domain: DOMAIN, clients: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }] }],
     tls: { key: ca.serverKey, cert: ca.serverCert },
     log,
+    rateLimit: options.rateLimit,
   });
   const proxy = await startConnectProxy((host, port) => (host === DOMAIN && port === 443 ? { host: "127.0.0.1", port: standIn.port } : undefined));
   const agent = new ProxyAgent({ uri: proxy.url, requestTls: { ca: ca.caCert } });

@@ -1,4 +1,4 @@
-import { classifyFailure, failureMessage, parseRetryAfter, redactSecrets } from "../../components/scimToken/apiErrors";
+import { classifyFailure, failureMessage, parseRateLimitReset, parseRetryAfter, redactSecrets } from "../../components/scimToken/apiErrors";
 import { retryDelayMs } from "../../components/scimToken/retry";
 import { lifetimeProblem, MAX_TOKEN_LIFETIME_SECONDS } from "../../components/scimToken/contract";
 
@@ -10,6 +10,18 @@ describe("Retry-After and backoff", () => {
     expect(parseRetryAfter("7", now)).toBe(7000);
     expect(parseRetryAfter("Sat, 28 Nov 2026 12:00:10 GMT", now)).toBe(10_000);
     expect(parseRetryAfter("soon", now)).toBeUndefined();
+  });
+
+  it("reads Auth0's x-ratelimit-reset (epoch seconds) when a 429 has no Retry-After, and prefers Retry-After", () => {
+    const epoch = (iso: string) => String(Date.parse(iso) / 1000);
+    expect(parseRateLimitReset(epoch("2026-11-28T12:00:03Z"), now)).toBe(3000);
+    expect(parseRateLimitReset(epoch("2026-11-28T11:59:00Z"), now)).toBe(0);
+    expect(parseRateLimitReset("later", now)).toBeUndefined();
+    const headers = (h: Record<string, string>) => ({ get: (name: string) => h[name] ?? null });
+    const limited = (h: Record<string, string>) => classifyFailure({ statusCode: 429, body: { message: "Global limit has been reached" }, rawResponse: { headers: headers(h) } }, now);
+    expect(limited({ "x-ratelimit-reset": epoch("2026-11-28T12:00:02Z") }).retryAfterMs).toBe(2000);
+    expect(limited({ "x-ratelimit-reset": epoch("2026-11-28T12:00:02Z"), "retry-after": "5" }).retryAfterMs).toBe(5000);
+    expect(limited({}).retryAfterMs).toBeUndefined();
   });
 
   it("waits Retry-After on 429, backs off exponentially otherwise, and stops at the attempt limit", () => {

@@ -25,6 +25,8 @@ export interface Context {
   numbers: RunNumbers;
   /** API calls per phase, written into docs/api-calls.md at the end of a full run. */
   phases: PhaseCounts[];
+  /** The Management API plan whose rate limit the Auth0 stand-in enforces, if any. */
+  rateLimit?: string;
 }
 
 /** One step of a run: its one-line name and what it does. `always`: runs even after a failure (clean-up). */
@@ -78,12 +80,13 @@ export const failed = (name: string, detail: string): StepResult => ({ name, sta
 export async function measured(
   ctx: Context,
   run: () => Promise<CommandResult>,
-): Promise<{ result: CommandResult; calls: Map<string, number>; total: number; seconds: number }> {
+): Promise<{ result: CommandResult; calls: Map<string, number>; total: number; seconds: number; rateLimited: number }> {
   const mark = ctx.standIns.log.mark();
   const started = process.hrtime.bigint();
   const result = await run();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { result, calls: ctx.standIns.log.counts(mark), total: ctx.standIns.log.total(mark), seconds };
+  const rateLimited = ctx.standIns.log.since(mark).filter((e) => e.status === 429).length;
+  return { result, calls: ctx.standIns.log.counts(mark), total: ctx.standIns.log.total(mark), seconds, rateLimited };
 }
 
 /** Values as the offline harness takes them: secure leaves as markers (what `npm run plan` does). */

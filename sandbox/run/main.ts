@@ -9,13 +9,16 @@ import * as path from "path";
 import { readStackFileConfig } from "../../config/stackFile";
 import { REPO_ROOT } from "../../offline/stackFile";
 import type { OktaSeed } from "../okta/seed";
-import { parseSandboxArgs, USAGE } from "./args";
+import { parseSandboxArgs, USAGE, type SandboxArgs } from "./args";
 import { excerpt, redact } from "./commands";
 import { failed, pulumi, writeStackConfig, type Context } from "./context";
 import { firstDeploymentConfig } from "./plan";
-import { apiCallSection, exitCodeFor, replaceSection, stepLine, summaryLine, type PhaseCounts, type StepResult } from "./report";
+import { apiCallSection, exitCodeFor, replaceSection, stepLine, summaryLine, type PhaseCounts, type ScaleFacts, type StepResult } from "./report";
 import { missingSecretSettings, secretSettings, secretValues, withSecrets, type SecretSetting } from "./secrets";
-import { SANDBOX_STEPS } from "./sequence";
+import { SANDBOX_STEPS, SCALE_STEPS } from "./sequence";
+import { withCustomerConnections } from "./scale";
+import { connectionsOf } from "./plan";
+import { MANAGEMENT_API_PLANS } from "../auth0/rateLimit";
 import { lookupSeeds, stackCredentials, startStandIns } from "./standIns";
 import { checkTools, MISSING_TOOLS_EXIT_CODE } from "./tools";
 
@@ -40,11 +43,25 @@ function withPlaceholders(config: Record<string, unknown>, settings: readonly Se
   return withSecrets(config, settings.map((s) => ({ ...s, value: "set-by-the-sandbox" })));
 }
 
-function writeApiCallDoc(stack: string, phases: PhaseCounts[]): void {
+function writeApiCallDoc(section: string, stack: string, phases: PhaseCounts[], scale?: ScaleFacts): void {
   const file = path.join(REPO_ROOT, "docs", "api-calls.md");
   const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# API calls per phase, measured at the stand-ins\n";
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, replaceSection(current, stack, apiCallSection(stack, phases, new Date().toISOString().slice(0, 10))));
+  fs.writeFileSync(file, replaceSection(current, section, apiCallSection(stack, phases, new Date().toISOString().slice(0, 10), scale)));
+}
+
+/** What a `--customers` run writes: its own section, named by the stack, the count and the plan. */
+function scaleFacts(args: SandboxArgs, connections: number): { section: string; facts: ScaleFacts } | undefined {
+  if (args.customers === undefined) return undefined;
+  const plan = args.rateLimit ? MANAGEMENT_API_PLANS[args.rateLimit] : undefined;
+  return {
+    section: `${args.stack}-${args.customers}-customers${args.rateLimit ? `-${args.rateLimit}` : ""}`,
+    facts: {
+      command: `npm run sandbox -- --stack ${args.stack} --customers ${args.customers}${args.rateLimit ? ` --rate-limit ${args.rateLimit}` : ""}`,
+      connections,
+      rateLimit: plan ? `the ${args.rateLimit} plan's Management API limit (burst ${plan.burst}, ${+(plan.refillPerSecond * 60).toFixed(1)}/minute; ${plan.source})` : undefined,
+    },
+  };
 }
 
 export async function runSandbox(argv: readonly string[], out: (line: string) => void, baseEnv: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -53,11 +70,13 @@ export async function runSandbox(argv: readonly string[], out: (line: string) =>
     out(args.error);
     return 2;
   }
-  const fileConfig = readStackFileConfig(REPO_ROOT, args.stack);
-  if (!fileConfig) {
+  const stackFileConfig = readStackFileConfig(REPO_ROOT, args.stack);
+  if (!stackFileConfig) {
     out(`sandbox: no readable Pulumi.${args.stack}.yaml in ${REPO_ROOT}\n${USAGE}`);
     return 2;
   }
+  const fileConfig = args.customers ? withCustomerConnections(stackFileConfig, args.customers) : stackFileConfig;
+  const sequence = args.customers ? SCALE_STEPS : SANDBOX_STEPS;
   // The exact SDK versions this repository installs: devDependencies, since the package declares the
   // Pulumi SDKs as (ranged) peer dependencies of its users.
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
@@ -78,7 +97,7 @@ export async function runSandbox(argv: readonly string[], out: (line: string) =>
       seeds.set(domain.toLowerCase(), { groups: [...(existing.groups ?? []), ...(seed.groups ?? [])], users: [...(existing.users ?? []), ...(seed.users ?? [])], apps: seed.apps });
     }
   }
-  const standIns = await startStandIns(credentials, dir, seeds);
+  const standIns = await startStandIns(credentials, dir, seeds, args.rateLimit);
   let ctx: Context | undefined;
   const steps: StepResult[] = [];
   try {
@@ -116,11 +135,11 @@ export async function runSandbox(argv: readonly string[], out: (line: string) =>
     }
     const record = (step: StepResult) => {
       steps.push(step);
-      out(stepLine(steps.length, SANDBOX_STEPS.length, { ...step, detail: redact(step.detail, run.secrets) }));
+      out(stepLine(steps.length, sequence.length, { ...step, detail: redact(step.detail, run.secrets) }));
       return step.status !== "failed";
     };
     let stopped = false;
-    for (const [index, step] of SANDBOX_STEPS.entries()) {
+    for (const [index, step] of sequence.entries()) {
       if (args.steps && !args.steps.includes(index + 1) && !step.always) {
         record({ name: step.name, status: "skipped", detail: "not selected (--steps)" });
         continue;
@@ -139,10 +158,11 @@ export async function runSandbox(argv: readonly string[], out: (line: string) =>
       }
       if (!record({ ...result, seconds: Number(process.hrtime.bigint() - started) / 1e9 })) stopped = true;
     }
-    if (!args.noDocs && !args.steps && run.phases.length === 3) writeApiCallDoc(args.stack, run.phases);
+    const scale = scaleFacts(args, connectionsOf(fileConfig).length);
+    if (!args.noDocs && !args.steps && run.phases.length === 3) writeApiCallDoc(scale?.section ?? args.stack, args.stack, run.phases, scale?.facts);
   } catch (error) {
     out(`sandbox: ${redact(error instanceof Error ? error.message : String(error), secretValues(settings))}`);
-    while (steps.length < SANDBOX_STEPS.length) steps.push({ name: SANDBOX_STEPS[steps.length].name, status: "failed", detail: "not run" });
+    while (steps.length < sequence.length) steps.push({ name: sequence[steps.length].name, status: "failed", detail: "not run" });
   } finally {
     await standIns.close();
     if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });

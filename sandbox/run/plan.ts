@@ -6,6 +6,7 @@
 // (tests/harness, `npm run plan`): so any stack file gets its own expectation.
 import type { Registration } from "../../offline/runProgram";
 import { SCIM_TEMPLATE_ATTRIBUTES } from "../okta/org";
+import { customerOnboardingStep, declaresAuth0Half } from "../../components/decisions/customerOnboarding";
 
 export const NAMESPACE = "oktaScim";
 export const SANDBOX_GROUP = "Sandbox Added Group";
@@ -13,11 +14,23 @@ export const SANDBOX_GENERATION = "sandbox";
 /** Auth0 keeps at most two tokens per connection: an edit never declares a third. */
 const MAX_GENERATIONS = 2;
 
+
 type Config = Record<string, unknown>;
 type Connection = Record<string, any>;
 
 /** The stack config's connections (the live array: edits go into the config). */
 export const connectionsOf = (config: Config) => (config[`${NAMESPACE}:connections`] ?? []) as Connection[];
+
+/** Names of the orgs the stack does not administer (`administeredBy: customer`). */
+export function customerOrgNames(config: Config): Set<string> {
+  const orgs = (config[`${NAMESPACE}:oktaOrgs`] ?? []) as Array<Record<string, unknown>>;
+  return new Set(orgs.filter((o) => o.administeredBy === "customer").map((o) => String(o.name)));
+}
+
+/** A customer connection still waiting for its OIDC app: it declares nothing (decisions/customerOnboarding.ts). */
+export function isWaitingCustomerConnection(config: Config, c: Connection): boolean {
+  return customerOrgNames(config).has(c.oktaOrg) && !declaresAuth0Half(customerOnboardingStep({ handoff: c.handoff, oidcApp: c.oidcApp ?? {}, consoleStepsDone: c.consoleStepsDone === true }));
+}
 
 /** Phase 1 everywhere: what a first `pulumi up` of this stack file deploys. */
 export function firstDeploymentConfig(config: Config): Config {

@@ -43,26 +43,50 @@ export interface PhaseCounts {
   counts: ReadonlyMap<string, number>;
   /** Wall time of the phase's pulumi command: engine and plugin work, the stand-ins answer at once. */
   seconds?: number;
+  /** Requests the Auth0 stand-in answered 429 (its rate limit on): counted in the calls too. */
+  rateLimited?: number;
+}
+
+/** What a `--customers` run adds to its section: the scale and the rate limit it ran under. */
+export interface ScaleFacts {
+  /** The command as run, for the section's first sentence. */
+  command: string;
+  connections: number;
+  /** "essentials-professional: burst 10, 150/minute (source)". */
+  rateLimit?: string;
 }
 
 const total = (m: ReadonlyMap<string, number>, service?: string) =>
   [...m.entries()].filter(([k]) => service === undefined || k.startsWith(`${service} `)).reduce((n, [, v]) => n + v, 0);
 
 /** A Markdown section: totals per phase and service, then calls per endpoint. */
-export function apiCallSection(stack: string, phases: readonly PhaseCounts[], measuredOn: string): string {
-  const lines = [
-    `### Stack \`${stack}\``,
-    "",
-    `Measured by \`npm run sandbox -- --stack ${stack}\` at the stand-ins (${measuredOn}). The wall time is the engine's and the`,
-    "providers' own work (the stand-ins answer at once): against a real tenant and org, add their latency per call.",
-    "",
-    "| phase | Auth0 | Okta | total | wall time (s) |",
-    "|---|---|---|---|---|",
-    ...phases.map((p) => `| ${p.phase} | ${total(p.counts, "auth0")} | ${total(p.counts, "okta")} | ${total(p.counts)} | ${p.seconds === undefined ? "-" : p.seconds.toFixed(0)} |`),
-    "",
-    `| endpoint | ${phases.map((p) => p.phase).join(" | ")} |`,
-    `|---|${phases.map(() => "---|").join("")}`,
-  ];
+export function apiCallSection(stack: string, phases: readonly PhaseCounts[], measuredOn: string, scale?: ScaleFacts): string {
+  const seconds = (p: PhaseCounts) => (p.seconds === undefined ? "-" : p.seconds.toFixed(0));
+  const lines = scale
+    ? [
+        `### Stack \`${stack}\` with ${scale.connections} connections`,
+        "",
+        `Measured by \`${scale.command}\` at the stand-ins (${measuredOn}), the Auth0 stand-in enforcing ${scale.rateLimit ?? "no rate limit"}.`,
+        "A 429 is counted as a call (Auth0 received it); the providers and the token resource waited for `x-ratelimit-reset` and retried.",
+        "",
+        "| phase | Auth0 | Okta | total | Auth0 per connection | answered 429 | wall time (s) |",
+        "|---|---|---|---|---|---|---|",
+        ...phases.map(
+          (p) =>
+            `| ${p.phase} | ${total(p.counts, "auth0")} | ${total(p.counts, "okta")} | ${total(p.counts)} | ${(total(p.counts, "auth0") / scale.connections).toFixed(1)} | ${p.rateLimited ?? 0} | ${seconds(p)} |`,
+        ),
+      ]
+    : [
+        `### Stack \`${stack}\``,
+        "",
+        `Measured by \`npm run sandbox -- --stack ${stack}\` at the stand-ins (${measuredOn}). The wall time is the engine's and the`,
+        "providers' own work (the stand-ins answer at once): against a real tenant and org, add their latency per call.",
+        "",
+        "| phase | Auth0 | Okta | total | wall time (s) |",
+        "|---|---|---|---|---|",
+        ...phases.map((p) => `| ${p.phase} | ${total(p.counts, "auth0")} | ${total(p.counts, "okta")} | ${total(p.counts)} | ${seconds(p)} |`),
+      ];
+  lines.push("", `| endpoint | ${phases.map((p) => p.phase).join(" | ")} |`, `|---|${phases.map(() => "---|").join("")}`);
   const endpoints = [...new Set(phases.flatMap((p) => [...p.counts.keys()]))].sort();
   for (const e of endpoints) lines.push(`| \`${e}\` | ${phases.map((p) => p.counts.get(e) ?? 0).join(" | ")} |`);
   return lines.join("\n");

@@ -40,6 +40,8 @@ export function missingSecretSettings(config: Record<string, unknown>, gen: Gene
   if (auth0 && auth0.clientSecret === undefined) missing("oktaScim:auth0", "auth0.clientSecret", "clientSecret");
   const orgs = (config["oktaScim:oktaOrgs"] ?? []) as Array<Record<string, unknown>>;
   orgs.forEach((org, i) => {
+    // A customer's org has no credential at all (the stack never calls it).
+    if (org.administeredBy === "customer") return;
     const oauth = org.clientId !== undefined || org.privateKeyId !== undefined;
     if (oauth && org.privateKey === undefined) missing("oktaScim:oktaOrgs", `oktaOrgs[${i}].privateKey`, "privateKey");
     if (!oauth && org.apiToken === undefined) missing("oktaScim:oktaOrgs", `oktaOrgs[${i}].apiToken`, "apiToken");

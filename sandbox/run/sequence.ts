@@ -13,6 +13,7 @@ import { teardownStep } from "./steps/teardown";
 import { tokenCodeStep } from "./steps/tokenCode";
 import { tokenGoneStep } from "./steps/tokenGone";
 import { verifyStep } from "./steps/verify";
+import { customersCompleteStep } from "./steps/scale";
 
 export const SANDBOX_STEPS: readonly Step[] = [
   { name: "preview with the policy pack", run: previewWithPolicies },
@@ -33,4 +34,14 @@ export const SANDBOX_STEPS: readonly Step[] = [
   { name: "deletion with tokens (reversal, state unprotect --all, destroy): tokens → Okta assignments → Auth0 connection", run: deleteWithTokensOrder },
   { name: "adopt a hand-made setup (import, no replace, users kept)", run: adoptStep },
   { name: "teardown (decommission: true on every connection, up, destroy)", run: teardownStep, always: true },
+];
+
+/** `--customers <n>`: the first deployment of many connections, measured, checked, and torn down. */
+export const SCALE_STEPS: readonly Step[] = [
+  SANDBOX_STEPS[0],
+  SANDBOX_STEPS[1],
+  SANDBOX_STEPS[2],
+  SANDBOX_STEPS[3],
+  { name: "every connection complete, no request to a customer's Okta org, 429s retried", run: customersCompleteStep },
+  SANDBOX_STEPS[SANDBOX_STEPS.length - 1],
 ];

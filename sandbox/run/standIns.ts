@@ -5,6 +5,7 @@
 // product's config or program changes.
 import { createPublicKey } from "crypto";
 import { startAuth0StandIn, type Auth0StandIn } from "../auth0/server";
+import type { ManagementApiPlanName } from "../auth0/rateLimit";
 import { RequestLog } from "../log/requestLog";
 import { startConnectProxy, type ConnectProxy } from "../net/connectProxy";
 import { createTestCa } from "../net/testCa";
@@ -21,7 +22,10 @@ export interface StackCredentials {
 /** Tenant and org credentials from a config whose secrets are the generated values. Pure. */
 export function stackCredentials(config: Record<string, unknown>): StackCredentials {
   const auth0 = config[`${NAMESPACE}:auth0`] as Record<string, string>;
-  const orgs = (config[`${NAMESPACE}:oktaOrgs`] as Array<Record<string, string>>).map((o) => ({
+  // Customers' orgs get no Okta stand-in: the stack must never call them, and the CONNECT proxy
+  // refuses their domains, so a call would fail the run instead of passing unseen.
+  const administered = (config[`${NAMESPACE}:oktaOrgs`] as Array<Record<string, string>>).filter((o) => o.administeredBy !== "customer");
+  const orgs = administered.map((o) => ({
     name: o.name,
     domain: `${o.orgName}.${o.baseUrl ?? "okta.com"}`.toLowerCase(),
     credentials: o.apiToken
@@ -61,12 +65,12 @@ export interface StandIns {
   close(): Promise<void>;
 }
 
-export async function startStandIns(credentials: StackCredentials, dir: string, seeds: Map<string, OktaSeed>): Promise<StandIns> {
+export async function startStandIns(credentials: StackCredentials, dir: string, seeds: Map<string, OktaSeed>, rateLimit?: ManagementApiPlanName): Promise<StandIns> {
   const log = new RequestLog();
   const domains = [credentials.auth0.domain, ...credentials.orgs.map((o) => o.domain)];
   const ca = await createTestCa(domains, dir);
   const tls = { key: ca.serverKey, cert: ca.serverCert };
-  const auth0 = await startAuth0StandIn({ tenants: [{ domain: credentials.auth0.domain, clients: [{ clientId: credentials.auth0.clientId, clientSecret: credentials.auth0.clientSecret }] }], tls, log });
+  const auth0 = await startAuth0StandIn({ tenants: [{ domain: credentials.auth0.domain, clients: [{ clientId: credentials.auth0.clientId, clientSecret: credentials.auth0.clientSecret }] }], tls, log, rateLimit });
   const okta = await startOktaStandIn({ orgs: credentials.orgs.map((o) => ({ domain: o.domain, credentials: o.credentials })), tls, log });
   for (const [domain, seed] of seeds) applySeed(okta.org(domain), seed);
   const oktaDomains = new Set(credentials.orgs.map((o) => o.domain));

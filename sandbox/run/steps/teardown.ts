@@ -2,12 +2,16 @@
 // the decommission on every connection (decommission: true: tokens deleted, connections unprotected
 // and marked), `pulumi up`, then `pulumi destroy` of the whole stack. No `pulumi state unprotect`.
 import { excerpt } from "../commands";
+import { isWaitingCustomerConnection } from "../plan";
 import { connectionsOf, failed, passed, pulumi, readStackConfig, writeStackConfig, type Context } from "../context";
 import type { StepResult } from "../report";
 
 export async function teardownStep(ctx: Context, name: string): Promise<StepResult> {
   const config = readStackConfig(ctx.stackFile);
-  for (const c of connectionsOf(config)) {
+  // A customer connection that waits for its OIDC app has nothing to decommission: it leaves config.
+  const connections = connectionsOf(config);
+  for (let i = connections.length - 1; i >= 0; i--) if (isWaitingCustomerConnection(config, connections[i])) connections.splice(i, 1);
+  for (const c of connections) {
     c.decommission = true;
     delete c.protect;
     // Validation refuses decommissioning while Okta's API provisioning is on: switched off in the same up.

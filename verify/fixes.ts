@@ -33,6 +33,10 @@ export const FIXES: Record<string, string> = {
     "userName is case-insensitive (RFC 7643): filter userName eq \"ALICE@…\" must find alice@…. Otherwise Okta creates a second user when the case of a login changes. Auth0 matches case-insensitively; a proxy must not rewrite the filter.",
   [SCIM_CHECKS.updateProfile]:
     "Okta updates a profile with GET then PUT of the whole user. The token needs put:users; a 400 naming a type attribute means the three type mappings are still in Okta (console step O15, or consoleStepsDone: true and `pulumi up`).",
+  [SCIM_CHECKS.roundTripAfterCreate]:
+    "A DROPPED line is a value Okta sends that the SCIM server did not keep: with Auth0, a SCIM path of Okta's body that the connection's mapping does not read. For the address (Okta sends it marked primary, without type, once the type mappings are gone) read it from addresses[primary eq true] with connections[].scim.mappingOverrides (docs/scim-mappings.md); for another attribute add a connections[].scim.additionalMappings entry, or drop its Okta mapping if you do not need it. A CHANGED line is a value stored differently from what was sent.",
+  [SCIM_CHECKS.roundTripAfterUpdate]:
+    "As after create, for the PUT of the updated profile: a value that came back on create but not after the update means the update path (PUT of the whole user) loses it; compare the mapping with what Okta sends on update.",
   [SCIM_CHECKS.reactivateUser]:
     "Re-assigning a user in Okta re-activates it with active:true (PUT for custom apps, PATCH for catalog apps: that token needs patch:users). The report names the test user; delete it as shown.",
   [AUTH0_CHECKS.storedAfterCreate]:

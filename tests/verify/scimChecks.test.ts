@@ -61,9 +61,11 @@ describe("against a sound SCIM server", () => {
       SCIM_CHECKS.createEchoes,
       SCIM_CHECKS.createDuplicate,
       SCIM_CHECKS.getUser,
+      SCIM_CHECKS.roundTripAfterCreate,
       SCIM_CHECKS.listNonEmpty,
       SCIM_CHECKS.filterUppercase,
       SCIM_CHECKS.updateProfile,
+      SCIM_CHECKS.roundTripAfterUpdate,
       SCIM_CHECKS.deactivateUser,
       SCIM_CHECKS.reactivateUser,
       SCIM_CHECKS.itemsPerPage,
@@ -79,6 +81,19 @@ describe("against a sound SCIM server", () => {
 });
 
 describe("against faulty variants", () => {
+  it("a server that silently drops the untyped address it was sent fails both round trips, naming each field; the rest passes", async () => {
+    const results = await run({ dropsUntypedAddresses: true }, true);
+    for (const check of [SCIM_CHECKS.roundTripAfterCreate, SCIM_CHECKS.roundTripAfterUpdate]) {
+      expect(results[check].status).toBe("fail");
+      expect(results[check].lines).toEqual(
+        ["streetAddress", "locality", "region", "postalCode", "country"].map((f) => expect.stringMatching(new RegExp(`^DROPPED addresses\\[primary eq true\\]\\.${f} \\(sent "`))),
+      );
+    }
+    expect(results[SCIM_CHECKS.roundTripAfterCreate].detail).toContain("5 value(s) sent were not stored, 0 came back changed");
+    // Before this check, nothing else saw it: every other check passes.
+    expect(Object.values(results).filter((r) => r.status !== "pass").map((r) => r.name).sort()).toEqual([SCIM_CHECKS.roundTripAfterCreate, SCIM_CHECKS.roundTripAfterUpdate].sort());
+  });
+
   it("string totalResults fails the list check, naming the field", async () => {
     const results = await run({ stringTotalResults: true });
     expect(results[SCIM_CHECKS.listUsers]).toMatchObject({ status: "fail" });

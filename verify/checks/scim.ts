@@ -25,6 +25,9 @@ export const SCIM_CHECKS = {
   filterUppercase: "scim.filter-uppercase-username",
   updateProfile: "scim.update-user-profile",
   reactivateUser: "scim.reactivate-user",
+  // Every value sent comes back on GET (./roundTrip.ts): drops seen with the SCIM token alone.
+  roundTripAfterCreate: "scim.get-returns-sent-values-after-create",
+  roundTripAfterUpdate: "scim.get-returns-sent-values-after-update",
 } as const;
 
 export interface ScimCheckOptions {

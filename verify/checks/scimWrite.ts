@@ -11,6 +11,7 @@ import { describeOutcome } from "./describeOutcome";
 import { type CheckResult, fail, pass } from "./result";
 import { readScimJson, SCIM_CHECKS, userResourceProblem, type ScimAppKind, type StoredUserReader } from "./scim";
 import { compareStoredUser, storedUserCheck } from "./storedUser";
+import { roundTripCheck } from "./roundTrip";
 
 /** Collects every ListResponse seen, for Okta's rule "itemsPerPage = number of Resources returned". */
 export class ListPageRecorder {
@@ -186,6 +187,7 @@ async function updateCheck(seq: Sequence, id: string, updated: ScimUserBody): Pr
       ? fail(SCIM_CHECKS.updateProfile, `profile update not applied: ${problems.join("; ")}`)
       : pass(SCIM_CHECKS.updateProfile, `GET then PUT of the full user → 200, and GET shows the new ${COMPARED_AFTER_UPDATE.join(", ")}`),
   );
+  if (after.ok) seq.results.push(roundTripCheck(SCIM_CHECKS.roundTripAfterUpdate, `${path} after the PUT of the updated profile`, updated, after.body));
   return true;
 }
 
@@ -228,6 +230,7 @@ export async function writeChecks(http: HttpClient, options: WriteOptions, pages
     seq.results.push(fail(SCIM_CHECKS.deactivateUser, `not attempted: GET ${userPath} failed, so there is no user to PUT. ${removalHint(userName, id, "active")}`));
     return seq.results;
   }
+  if (fetched.ok) seq.results.push(roundTripCheck(SCIM_CHECKS.roundTripAfterCreate, `${userPath} after POST /Users`, user, fetched.body));
   await seq.storedUser(AUTH0_CHECKS.storedAfterCreate, "after POST /Users", id, user);
   await listChecks(seq, id, userName);
 

@@ -39,6 +39,8 @@ export interface ScimFaults {
   createWithoutEcho?: boolean;
   /** userName filters compare case-sensitively. */
   caseSensitiveUserName?: boolean;
+  /** Addresses without a `type` are not stored (as Auth0's default `addresses[type eq "work"]` mapping loses Okta's). */
+  dropsUntypedAddresses?: boolean;
   /** PUT keeps the stored profile and applies only `active`. */
   ignoreProfileUpdates?: boolean;
   /** Once inactive, a user cannot be re-activated. */
@@ -74,6 +76,8 @@ let declared = false;
 function declareUserResource(): void {
   if (declared) return;
   declared = true;
+  // A sound server keeps the enterprise extension Okta sends (Auth0 maps it by default).
+  SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false);
   SCIMMY.Resources.declare(SCIMMY.Resources.User)
     .egress((resource, ctx: Store) => {
       const users = [...ctx.users.values()];
@@ -92,6 +96,10 @@ function declareUserResource(): void {
     })
     .ingress((resource, instance, ctx: Store) => {
       const data = { ...(instance as unknown as Record<string, unknown>) };
+      if (ctx.faults.dropsUntypedAddresses && Array.isArray(data.addresses)) {
+        data.addresses = (data.addresses as Record<string, unknown>[]).filter((a) => typeof a.type === "string");
+        if ((data.addresses as unknown[]).length === 0) delete data.addresses;
+      }
       if (resource.id) {
         const existing = ctx.users.get(resource.id);
         if (!existing) throw new SCIMMY.Types.Error(404, null!, `User ${resource.id} not found`);

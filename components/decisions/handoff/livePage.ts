@@ -27,7 +27,7 @@ export function livePage(input: HandoffInput): string {
       `The To App attribute mappings have none of these three expressions (removed at set-up; they can come back if the app's mappings are reset):\n\n${valueBlock(PUT_BREAKING_TYPE_EXPRESSIONS)}`,
       `Dashboard → **Tasks** (${link(links.tasks)}) lists no provisioning error for ${code(scimApp.label)}.`,
     ]),
-    `The token: ${tokenLifeText(newestGeneration(input.tokens))}`,
+    `**The SCIM token.** ${tokenLifeText(newestGeneration(input.tokens))}`,
     "## If pushes fail",
     [
       "- **401 Unauthorized**: the token in the Authorization field is not a valid one any more (expired, or a rotation's old token was deleted before you switched). Ask us for the current token; we send it over the agreed secure channel.",

@@ -3,6 +3,7 @@
 // Connections API and must be updated in Okta Admin UI"). The component outputs this text per
 // connection, with the exact values and direct links, so the admin copies rather than guesses.
 import { oktaAdminAppUrl } from "./urls";
+import { SCIM_AUTHENTICATION_MODE, SCIM_PROVISIONING_ACTIONS, SCIM_UNIQUE_IDENTIFIER_FIELD, TO_APP_SWITCHES_ON, andList } from "./oktaConsoleFacts";
 
 export interface ChecklistInput {
   stackName: string;
@@ -66,7 +67,7 @@ export function tokenRotationSteps(input: ChecklistInput, provisioningLink: stri
         id: "ROTATE-1",
         title: `Paste the new SCIM token (generation "${next.generation}") into Okta's HTTP Header and Test Connection`,
         details: [
-          "Provisioning tab → Integration → Edit → Authentication Mode: HTTP Header.",
+          `Provisioning tab → Integration → Edit → Authentication Mode: ${SCIM_AUTHENTICATION_MODE}.`,
           `Authorization (Bearer): the token printed by \`${tokenCommand(input.stackName, next.outputName)}\``,
           "Test Connector Configuration must succeed, then Save. The old token keeps working until the next step.",
         ],
@@ -120,9 +121,9 @@ export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
         details: [
           "Provisioning tab → Integration → Edit.",
           `SCIM connector base URL: ${input.scimEndpointUrl}`,
-          "Unique identifier field for users: userName",
-          "Supported provisioning actions: tick Push New Users and Push Profile Updates (leave Import and Push Groups off).",
-          "Authentication Mode: HTTP Header.",
+          `Unique identifier field for users: ${SCIM_UNIQUE_IDENTIFIER_FIELD}`,
+          `Supported provisioning actions: tick ${andList(SCIM_PROVISIONING_ACTIONS)} (leave Import and Push Groups off).`,
+          `Authentication Mode: ${SCIM_AUTHENTICATION_MODE}.`,
           `Authorization (Bearer): the token printed by \`${tokenCommand(input.stackName, input.tokenOutputName)}\``,
           "Test Connector Configuration must succeed (it lists users), then Save.",
         ],
@@ -133,7 +134,7 @@ export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
         title: "Enable the To App provisioning actions",
         details: [
           "Provisioning tab → To App → Edit.",
-          "Enable Create Users, Update User Attributes and Deactivate Users → Save.",
+          `Enable ${andList(TO_APP_SWITCHES_ON)} → Save.`,
         ],
         link: link("to-app"),
       },
@@ -181,7 +182,7 @@ export function adoptionSteps(input: ChecklistInput, provisioningLink: string): 
       title: "Paste the SCIM token this stack created into Okta, replacing the hand-made one",
       details: [
         "Adopting a hand-made setup: the SCIM connection and To App settings above exist already; only the token changes.",
-        "Provisioning tab → Integration → Edit → Authentication Mode: HTTP Header.",
+        `Provisioning tab → Integration → Edit → Authentication Mode: ${SCIM_AUTHENTICATION_MODE}.`,
         `Authorization (Bearer): the token printed by \`${tokenCommand(input.stackName, output)}\``,
         "Test Connector Configuration must succeed, then Save. The hand-made token keeps working until you delete it.",
       ],
@@ -210,7 +211,7 @@ function decommissionSteps(input: ChecklistInput, link: (tab: Parameters<typeof 
       title: `Turn provisioning off for "${input.scimApp.label}" in Okta`,
       details: [
         "Its SCIM tokens are deleted: Okta can no longer create, update or deactivate anyone in Auth0, and each push it tries fails with 401.",
-        "Provisioning tab → To App → Edit: turn off Create Users, Update User Attributes and Deactivate Users → Save, so Okta stops queueing failed pushes.",
+        `Provisioning tab → To App → Edit: turn off ${andList(TO_APP_SWITCHES_ON)} → Save, so Okta stops queueing failed pushes.`,
         ...(input.manageProvisioningViaApi ? ['manageProvisioningViaApi is "deactivate": okta.app.Connection and okta.app.Features are switched off through the API; check the To App settings show them off.'] : []),
       ],
       link: link("to-app"),

@@ -53,3 +53,14 @@ const TAB_FRAGMENTS: Record<OktaAppTab, string> = {
 export function oktaAdminAppUrl(orgName: string, baseUrl: string, appName: string, appId: string, tab: OktaAppTab): string {
   return `https://${orgName}-admin.${baseUrl}/admin/app/${appName}/instance/${appId}/#${TAB_FRAGMENTS[tab]}`;
 }
+
+/** A page of the Okta admin console of an org whose app ids the stack does not know (a customer's org). */
+export function oktaAdminConsoleUrl(orgName: string, baseUrl: string, path: string): string {
+  return `https://${orgName}-admin.${baseUrl}${path}`;
+}
+
+/** The admin console's list of active apps, where "Create App Integration" starts both app wizards. */
+export const OKTA_ADMIN_APPS_PATH = "/admin/apps/active";
+
+/** The admin console's Tasks page, where Okta lists failed provisioning pushes (best effort, like the tab fragments). */
+export const OKTA_ADMIN_TASKS_PATH = "/admin/tasks";

@@ -85,3 +85,11 @@ export function isPutBreakingTypeMapping(entry: { id: string; expression: string
  * connection only when it carries this key.
  */
 export const DECOMMISSION_METADATA_KEY = "oktascim-decommission";
+
+/**
+ * The metadata key and value that mark an Auth0 connection to a customer's Okta org (`administeredBy:
+ * customer`; components/decisions/customerOnboarding.ts): the stack declares no Okta app for it, so
+ * the same-assignments policy has nothing to compare there, on purpose.
+ */
+export const ORG_ADMIN_METADATA_KEY = "oktascim-okta-admin";
+export const CUSTOMER_ORG_ADMIN = "customer";

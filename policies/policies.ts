@@ -163,10 +163,11 @@ export const customAttributeNamespace: ResourceValidationPolicy = {
 
 export const appsSameAssignments: StackValidationPolicy = {
   name: "okta-apps-same-assignments",
-  description: "For each integration, the OIDC app and the SCIM app are assigned the same groups and users.",
+  description:
+    "For each integration, the OIDC app and the SCIM app are assigned the same groups and users; an okta connection has both apps beside it, unless it is marked as a customer's org, which has none.",
   severity: "high",
   enforcementLevel: "mandatory",
-  remediationSteps: "Feed both apps from one list (connections[].groups and users).",
+  remediationSteps: "Feed both apps from one list (connections[].groups and users); for a customer's Okta org set oktaOrgs[].administeredBy: customer and declare no Okta app.",
   validateStack: (args, report) => reportStack(report, stackRules.sameAssignmentProblems(args.resources)),
 };
 

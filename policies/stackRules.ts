@@ -1,7 +1,7 @@
 // Pure rule helpers for the stack policies: the stack's resources in (as the engine passes them to
 // validateStack), problems out, each with the URN it is about.
 import type { PolicyResource } from "@pulumi/policy";
-import { AUTH0_MAX_SCIM_TOKENS_PER_CONNECTION, TYPES } from "./facts";
+import { AUTH0_MAX_SCIM_TOKENS_PER_CONNECTION, CUSTOMER_ORG_ADMIN, ORG_ADMIN_METADATA_KEY, TYPES } from "./facts";
 import { readKnown } from "./previewValues";
 import { numberOrUndefined, scimTokenView } from "./resources";
 
@@ -98,12 +98,69 @@ function difference(a: readonly Assignee[], b: readonly Assignee[]): Assignee[] 
   return a.filter((x) => !keys.has(x.key));
 }
 
+const integrationKey = (r: PolicyResource) => r.parent?.urn ?? "(stack)";
+
+/**
+ * What an okta-strategy connection says about its org: "customer" (marked: no Okta app to judge),
+ * "stack", or undefined when its strategy or metadata is not known yet (preview): no verdict on it then.
+ */
+function orgAdministrator(connection: PolicyResource): "customer" | "stack" | undefined {
+  const strategy = readKnown(() => connection.props.strategy);
+  if (!strategy.known || strategy.value !== "okta") return undefined;
+  const marker = readKnown(() => {
+    const metadata = connection.props.metadata;
+    return metadata !== null && typeof metadata === "object" ? (metadata as Record<string, unknown>)[ORG_ADMIN_METADATA_KEY] : undefined;
+  });
+  if (!marker.known) return undefined;
+  return marker.value === CUSTOMER_ORG_ADMIN ? "customer" : "stack";
+}
+
+/**
+ * 10, per connection: an okta connection of an org the stack administers has both Okta apps beside
+ * it (otherwise there is nothing to compare, which must not read as a pass); a connection marked as a
+ * customer's org has none (the stack must not write to a customer's org), and nothing to compare.
+ */
+function integrationShapeProblems(resources: readonly PolicyResource[]): StackProblem[] {
+  const apps = new Map<string, PolicyResource[]>();
+  for (const r of resources) {
+    if (r.type === TYPES.oktaOidcApp || r.type === TYPES.oktaAutoLoginApp) apps.set(integrationKey(r), [...(apps.get(integrationKey(r)) ?? []), r]);
+  }
+  const problems: StackProblem[] = [];
+  for (const c of resources.filter((r) => r.type === TYPES.auth0Connection)) {
+    const admin = orgAdministrator(c);
+    const beside = apps.get(integrationKey(c)) ?? [];
+    if (admin === "customer" && beside.length > 0) {
+      problems.push({
+        urn: c.urn,
+        message: `connection ${c.name} is marked as a customer's Okta org (metadata "${ORG_ADMIN_METADATA_KEY}": "${CUSTOMER_ORG_ADMIN}"), but the stack declares Okta apps beside it (${beside.map((a) => a.name).join(", ")}): a customer's org is theirs to configure. Remove the apps, or declare the org administeredBy: stack.`,
+      });
+    }
+    if (admin === "stack") {
+      const missing = [
+        ...(beside.some((a) => a.type === TYPES.oktaOidcApp) ? [] : ["the OIDC log-in app"]),
+        ...(beside.some((a) => a.type === TYPES.oktaAutoLoginApp) ? [] : ["the SCIM provisioning app"]),
+      ];
+      if (missing.length > 0) {
+        problems.push({
+          urn: c.urn,
+          message: `okta connection ${c.name} has no ${missing.join(" and no ")} beside it, so nobody can tell who logs in and who is provisioned. Declare both apps with one assignment list (the component does), or, for a customer's org the stack does not administer, mark it (oktaOrgs[].administeredBy: customer, which writes metadata "${ORG_ADMIN_METADATA_KEY}").`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
 /** 10. Per integration (the apps' common parent), the OIDC app and the SCIM app are assigned the same people. */
 export function sameAssignmentProblems(resources: readonly PolicyResource[]): StackProblem[] {
+  return [...integrationShapeProblems(resources), ...assignmentDifferences(resources)];
+}
+
+function assignmentDifferences(resources: readonly PolicyResource[]): StackProblem[] {
   const integrations = new Map<string, PolicyResource[]>();
   for (const r of resources) {
     if (r.type !== TYPES.oktaOidcApp && r.type !== TYPES.oktaAutoLoginApp) continue;
-    const key = r.parent?.urn ?? "(stack)";
+    const key = integrationKey(r);
     integrations.set(key, [...(integrations.get(key) ?? []), r]);
   }
   const problems: StackProblem[] = [];

@@ -30,6 +30,8 @@ const connectionOptions = (rs: Registration[]) => {
   const options = inputs(rs, T.connection).options;
   return (options[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig ? options.value : options) as Record<string, unknown>;
 };
+const COMPONENT = "oktaScim:index:OktaAuth0ScimIntegration";
+const named = (rs: Registration[], type: string, name: string) => rs.find((r) => r.type === type && r.name === name)!;
 const copyOf = (r: Registration, name: string): Registration => ({ ...JSON.parse(JSON.stringify(r)), name });
 /** An `okta.app.OAuthRedirectUri` on the first OIDC app, as a program could add one beside the app. */
 const redirectUriResource = (rs: Registration[], uri: string): Registration => ({
@@ -189,8 +191,17 @@ const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
     violate: [
       { title: "a group only on the OIDC app", scenario: { stack: "prod", program: (rs) => void inputs(rs, T.groupAssignments, 1).groups.pop() } },
       { title: "a user only on the SCIM app", scenario: { stack: "dev", program: (rs) => void rs.splice(rs.indexOf(registration(rs, T.appUser, 0)), 1) } },
+      {
+        title: "an Okta app beside a connection marked as a customer's org",
+        scenario: { stack: "customers", program: (rs) => void rs.push({ ...copyOf(registration(rs, T.oidcApp), "okta-umbrella-okta-oidc-app"), parent: `${COMPONENT}::okta-umbrella` }) },
+      },
+      {
+        title: "an okta connection with neither Okta app and no customer marker",
+        scenario: { stack: "customers", program: (rs) => void (named(rs, T.connection, "okta-umbrella-auth0-connection").inputs.metadata = {}) },
+      },
     ],
     nearMiss: [
+      { title: "customers' connections without Okta apps, marked as such", scenario: { stack: "customers" } },
       { title: "the same groups in another order on one app", scenario: { stack: "prod", program: (rs) => void inputs(rs, T.groupAssignments, 1).groups.reverse() } },
     ],
   },

@@ -13,6 +13,7 @@ import { MAX_TOKEN_LIFETIME_SECONDS, SCIM_TOKEN_KIND } from "../../components/sc
 import { SCIM_TOKEN_RESOURCE_TYPE } from "../../components/scimToken/resource";
 import { DEFAULTS } from "../../policies/config";
 import { DECOMMISSION_METADATA_KEY } from "../../components/decisions/decommission";
+import { CUSTOMER_ORG_ADMIN, ORG_ADMIN_METADATA_KEY } from "../../components/decisions/customerOnboarding";
 
 it("holds the same scopes, namespaces and type mappings as components/decisions", () => {
   expect(pack.OKTA_REQUIRED_SCIM_TOKEN_SCOPES).toEqual(OKTA_REQUIRED_SCIM_TOKEN_SCOPES);
@@ -25,6 +26,11 @@ it("reads the decommission marker under the key the program writes", () => {
   expect(pack.DECOMMISSION_METADATA_KEY).toBe(DECOMMISSION_METADATA_KEY);
   // Auth0 metadata keys may not contain "." or "$".
   expect(DECOMMISSION_METADATA_KEY).not.toMatch(/[.$]/);
+});
+
+it("reads the customer-org marker under the key and value the program writes", () => {
+  expect([pack.ORG_ADMIN_METADATA_KEY, pack.CUSTOMER_ORG_ADMIN]).toEqual([ORG_ADMIN_METADATA_KEY, CUSTOMER_ORG_ADMIN]);
+  expect(ORG_ADMIN_METADATA_KEY).not.toMatch(/[.$]/);
 });
 
 it("classifies mapping entries exactly as the program's decision does", () => {

@@ -11,7 +11,7 @@ import { createHttpClient, DEFAULT_RETRY_POLICY } from "./http";
 import { redactSecrets } from "./redact";
 import { renderCapturedSchema } from "./appSchemaCapture";
 import { exitCodeFor, renderJson, renderTable, type LabelledResult, type Report } from "./report";
-import { connectionIdFromScimUrl, readStackOutputs, targetsFromStackOutputs, type VerifyTarget, oktaOrgMismatch } from "./targets";
+import { connectionIdFromScimUrl, readStackOutputs, targetsFromStackOutputs, type VerifyTarget, oktaOrgMismatch, waitingConnections } from "./targets";
 import { UsageError, requireSafeUrl } from "./urlSafety";
 
 export interface VerifyIo {
@@ -66,10 +66,11 @@ function oktaCredentials(env: NodeJS.ProcessEnv): OktaCredentials | undefined {
   return { orgUrl: requireSafeUrl(orgUrl, "OKTA_ORG_URL").origin, apiToken };
 }
 
-async function gatherTargets(args: VerifyArgs, env: NodeJS.ProcessEnv, deps: VerifyDeps): Promise<VerifyTarget[]> {
+/** The targets, and the customer connections of the stack that wait for their OIDC app (reported, not checked). */
+async function gatherTargets(args: VerifyArgs, env: NodeJS.ProcessEnv, deps: VerifyDeps): Promise<VerifyTarget[] & { waiting?: string[] }> {
   if (args.stack) {
     const outputs = await (deps.readOutputs ?? readStackOutputs)(args.stack, env);
-    return targetsFromStackOutputs(outputs, args.stack, args.connection);
+    return Object.assign(targetsFromStackOutputs(outputs, args.stack, args.connection), { waiting: args.connection ? [] : waitingConnections(outputs) });
   }
   const token = env.SCIM_TOKEN;
   if (!token) throw new UsageError("--scim-url needs the token in the environment variable SCIM_TOKEN.");
@@ -130,7 +131,10 @@ async function verifyTarget(target: VerifyTarget, ctx: RunContext): Promise<Chec
     ...(await runScimChecks(http, { write: args.write, nonce: deps.nonce ?? randomBytes(6).toString("hex"), appKind: args.scimAppKind, auth0Users, appAttributes: target.scimAppAttributes })),
   );
   const otherOrg = ctx.okta ? oktaOrgMismatch(target, ctx.okta.orgUrl) : undefined;
-  if (otherOrg) {
+  if (target.administeredBy === "customer") {
+    // Never an Okta call for a customer's org, whatever credentials are set: they are the vendor's own org's.
+    ctx.skipped.push(`Okta side of ${target.connection}: the customer's. Their Okta admin checks it with the hand-off page (npm run handoff); verify calls no Okta API for a customer's org.`);
+  } else if (otherOrg) {
     ctx.skipped.push(`Okta read-back for ${target.connection}: ${otherOrg}`);
   } else if (ctx.okta && target.scimAppId && target.oidcAppId) {
     const { createOktaReadBack } = await import("./oktaReadBack");
@@ -148,6 +152,9 @@ async function buildReport(args: VerifyArgs, env: NodeJS.ProcessEnv, deps: Verif
   const targets = await gatherTargets(args, env, deps);
   secrets.push(...targets.map((t) => t.token));
   const ctx: RunContext = { args, deps, auth0, okta, skipped: [] };
+  for (const name of targets.waiting ?? []) {
+    ctx.skipped.push(`${name}: waits for the customer's OIDC app (onboardingStep oidc-app); nothing is deployed for it yet.`);
+  }
   if (!auth0) ctx.skipped.push("Auth0 read-back: set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET.");
   if (!okta) ctx.skipped.push("Okta read-back: set OKTA_ORG_URL, OKTA_API_TOKEN.");
   // Validate every target's URL before sending anything, so a refusal never follows partial work.
@@ -172,6 +179,11 @@ async function captureAppSchemas(args: VerifyArgs, env: NodeJS.ProcessEnv, deps:
   const blocks: string[] = [];
   let failed = false;
   for (const target of targets) {
+    if (target.administeredBy === "customer") {
+      io.stderr(`verify: ${target.connection} not captured: its Okta org is a customer's (the stack has no SCIM app attributes there, and verify calls no Okta API for it)\n`);
+      failed = true;
+      continue;
+    }
     const otherOrg = oktaOrgMismatch(target, okta.orgUrl);
     if (!target.scimAppId || otherOrg) {
       io.stderr(`verify: ${target.connection} not captured: ${otherOrg ?? "no SCIM app id (pass --okta-scim-app-id)"}\n`);

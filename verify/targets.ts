@@ -19,6 +19,8 @@ export interface VerifyTarget {
   oktaOrgUrl?: string;
   /** The SCIM app's attributes the stack captured (scimApp.attributes); null: none captured yet. */
   scimAppAttributes?: string[] | null;
+  /** "customer": a customer's Okta org (the stack output says so): verify never calls its Okta API. */
+  administeredBy?: "customer";
 }
 
 interface ConnectionOutput {
@@ -30,6 +32,8 @@ interface ConnectionOutput {
   oidcClientId?: string;
   oktaOrgUrl?: string;
   scimAppAttributes?: string[] | null;
+  administeredBy?: string;
+  onboardingStep?: string;
 }
 
 function isConnectionOutput(value: unknown): value is ConnectionOutput {
@@ -54,9 +58,24 @@ export function oktaOrgMismatch(target: VerifyTarget, orgUrl: string): string | 
     : `it federates ${federated.host}, not OKTA_ORG_URL's org (run again with that org's URL and token).`;
 }
 
+/**
+ * Customer connections that wait for their OIDC app (components/stack.ts: an output with an
+ * onboardingStep and no scimEndpointUrl): nothing is deployed for them yet, so nothing to verify.
+ */
+export function waitingConnections(outputs: Record<string, unknown>): string[] {
+  return Object.keys(outputs).filter((key) => {
+    const out = outputs[key] as ConnectionOutput | null;
+    return typeof out === "object" && out !== null && out.administeredBy === "customer" && typeof out.scimEndpointUrl !== "string";
+  });
+}
+
 /** Pure: stack outputs (as `pulumi stack output --json --show-secrets` prints them) → targets. */
 export function targetsFromStackOutputs(outputs: Record<string, unknown>, stack: string, only?: string): VerifyTarget[] {
   const names = Object.keys(outputs).filter((key) => isConnectionOutput(outputs[key]));
+  const waiting = waitingConnections(outputs);
+  if (only !== undefined && waiting.includes(only)) {
+    throw new UsageError(`--connection ${only}: waits for the customer's OIDC app (onboardingStep oidc-app): nothing is deployed for it yet. Set oidcApp.clientId and oidcApp.clientSecret, run \`pulumi up\`, then verify.`);
+  }
   if (names.length === 0) throw new UsageError(`--stack ${stack}: the stack has no connection outputs (scimEndpointUrl). Run \`pulumi up\` first.`);
   if (only !== undefined && !names.includes(only)) {
     throw new UsageError(`--connection ${only}: not an output of stack ${stack}. Connections: ${names.join(", ")}.`);
@@ -79,6 +98,7 @@ export function targetsFromStackOutputs(outputs: Record<string, unknown>, stack:
         // Okta gives an OIDC app the same id as its client id.
         oidcAppId: out.oidcClientId,
         oktaOrgUrl: typeof out.oktaOrgUrl === "string" ? out.oktaOrgUrl : undefined,
+        ...(out.administeredBy === "customer" ? { administeredBy: "customer" as const } : {}),
         scimAppAttributes: Array.isArray(out.scimAppAttributes) ? out.scimAppAttributes.filter((a): a is string => typeof a === "string") : out.scimAppAttributes === null ? null : undefined,
       };
     });

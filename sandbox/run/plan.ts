@@ -54,7 +54,11 @@ export function configEdit(deployed: Config): ConfigEdit {
   const connections = connectionsOf(config);
   const changes: string[] = [];
   let addedGroup: ConfigEdit["addedGroup"];
-  const first = connections[0];
+  // Groups and phase 2 are the stack's only on orgs it administers; a customer's connection goes live
+  // when their admin says so (consoleStepsDone), one that waits for its OIDC app is left as it is.
+  const customers = customerOrgNames(config);
+  const administered = connections.filter((c) => !customers.has(c.oktaOrg));
+  const first = administered[0];
   if (first) {
     first.groups = [...(first.groups ?? []), { name: SANDBOX_GROUP }];
     addedGroup = { oktaOrg: first.oktaOrg, name: SANDBOX_GROUP };
@@ -69,8 +73,12 @@ export function configEdit(deployed: Config): ConfigEdit {
       changes.push(`${first.name}: already two token generations, none added (Auth0 keeps two)`);
     }
   }
-  const toPhaseTwo = connections.filter((c) => c.consoleStepsDone !== true).map((c) => String(c.name));
-  for (const c of connections) {
+  const toPhaseTwo = administered.filter((c) => c.consoleStepsDone !== true).map((c) => String(c.name));
+  for (const c of connections.filter((x) => customers.has(x.oktaOrg) && x.consoleStepsDone !== true && !isWaitingCustomerConnection(config, x))) {
+    c.consoleStepsDone = true;
+    changes.push(`${c.name}: consoleStepsDone: true (the customer's admin said the SCIM app is done)`);
+  }
+  for (const c of administered) {
     c.consoleStepsDone = true;
     // Phase 2 maps exactly the SCIM app's attributes, captured once provisioning is on: the stand-in's
     // SCIM app then has the SCIM 2.0 template's attributes, which is what a capture would list.

@@ -8,6 +8,7 @@ import { connectionsOf, failed, mockedRegistrations, passed, pulumi, readStackCo
 import { describeCalls, isWrite, oktaOrgOf } from "../day2";
 import { changeMismatches, describeChanges, expectedChanges, previewChanges } from "../plan";
 import type { StepResult } from "../report";
+import { customerOrgNames } from "../plan";
 
 export const MAPPING_TYPE = "okta:profile/mapping:Mapping";
 export const SCHEMA_PROPERTY_TYPE = "okta:index/appUserSchemaProperty:AppUserSchemaProperty";
@@ -15,7 +16,9 @@ export const SCHEMA_PROPERTY_TYPE = "okta:index/appUserSchemaProperty:AppUserSch
 /** The config with every phase-2 connection rolled back, and their names. Pure. */
 export function rolledBack(config: StackConfig): { config: StackConfig; connections: string[] } {
   const copy = structuredClone(config);
-  const rolled = connectionsOf(copy).filter((c) => c.consoleStepsDone === true);
+  // Phase 2 (mapping, attributes) exists only on orgs the stack administers.
+  const customers = customerOrgNames(copy);
+  const rolled = connectionsOf(copy).filter((c) => c.consoleStepsDone === true && !customers.has(c.oktaOrg));
   for (const c of rolled) c.consoleStepsDone = false;
   return { config: copy, connections: rolled.map((c) => String(c.name)) };
 }

@@ -7,7 +7,7 @@ import { MAX_TOKEN_GENERATIONS } from "../components/decisions/tokenGenerations"
 import { lifetimeProblem } from "../components/scimToken/contract";
 import { scimMappingProblems } from "./scimMappingRules";
 import { adoptionProblems } from "./adoptionRules";
-import { customerOrgProblems } from "./customerOrgRules";
+import { customerOrgNames, customerOrgProblems } from "./customerOrgRules";
 import type { StackConfig } from "./schema";
 import { connectionKey } from "../components/naming";
 
@@ -183,7 +183,7 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
   problems.push(...customerOrgProblems(config));
 
   const orgNames = new Set(config.oktaOrgs.map((o) => o.name));
-  const customerOrgNames = new Set(config.oktaOrgs.filter((o) => o.administeredBy === "customer").map((o) => o.name));
+  const customerOrgs = customerOrgNames(config);
   config.connections.forEach((c, ci) => {
     const at = (...rest: (string | number)[]) => ["connections", ci, ...rest];
     if (!orgNames.has(c.oktaOrg)) {
@@ -224,7 +224,7 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
       }
     });
     // A customer's SCIM app is theirs (customerOrgRules.ts refuses its settings): no phase 2 here.
-    if (!customerOrgNames.has(c.oktaOrg)) problems.push(...appSchemaRules(c, at));
+    if (!customerOrgs.has(c.oktaOrg)) problems.push(...appSchemaRules(c, at));
     problems.push(...adoptionProblems(c, at));
     problems.push(...decommissionProblems(c, at));
     // Until the admin has finished, the connection holds placeholder credentials: home realm discovery

@@ -64,8 +64,13 @@ function administeredConnectionProblems(c: ConnectionConfig, at: At): ConfigProb
   return problems;
 }
 
+/** Names of the orgs the stack does not administer. */
+export function customerOrgNames(config: StackConfig): Set<string> {
+  return new Set(config.oktaOrgs.filter((o) => o.administeredBy === "customer").map((o) => o.name));
+}
+
 export function customerOrgProblems(config: StackConfig): ConfigProblem[] {
-  const customerOrgs = new Set(config.oktaOrgs.filter((o) => o.administeredBy === "customer").map((o) => o.name));
+  const customerOrgs = customerOrgNames(config);
   const knownOrgs = new Set(config.oktaOrgs.map((o) => o.name));
   return config.connections.flatMap((c, ci) => {
     // An unknown org is reported by crossFieldProblems already.

@@ -15,7 +15,8 @@ import type { Auth0ReadBack, ScimTokenInfo } from "./checks/auth0";
 import { ReadBackError, callTranslatingErrors } from "./readBackError";
 
 /** Status of the transport's answer when no HTTP answer arrived (a 4xx: the SDK does not retry it). */
-const NO_ANSWER_STATUS = 499;
+/** What the transport answers when Auth0 did not answer in time (see transportManagementClient). */
+export const NO_ANSWER_STATUS = 499;
 
 export interface Auth0ReadBackOptions {
   domain: string;
@@ -43,8 +44,12 @@ function toReadBackError(error: unknown, timeoutMs: number): ReadBackError {
   return new ReadBackError(cause?.code ? `cannot reach Auth0 (${cause.code})` : (error as Error)?.message ?? String(error));
 }
 
-export function createAuth0ReadBack(options: Auth0ReadBackOptions): Auth0ReadBack {
-  const client = new ManagementClient({
+/** A Management API client over the project's transport (deadline, HTTPS_PROXY / NO_PROXY), with `maxRetries` SDK retries. */
+export function transportManagementClient(
+  options: { domain: string; clientId: string; clientSecret: string; timeoutMs: number; fetch?: typeof fetch },
+  maxRetries: number,
+): ManagementClient {
+  return new ManagementClient({
     domain: options.domain,
     clientId: options.clientId,
     clientSecret: options.clientSecret,
@@ -52,8 +57,12 @@ export function createAuth0ReadBack(options: Auth0ReadBackOptions): Auth0ReadBac
     fetch: transportFetch(options.fetch ?? fetchForEnvironment(), options.timeoutMs, NO_ANSWER_STATUS),
     // The transport's own deadline fires first; the SDK's timer is then cleared because fetch resolved.
     timeoutInSeconds: Math.ceil(options.timeoutMs / 1000) + 5,
-    maxRetries: options.maxRetries,
+    maxRetries,
   });
+}
+
+export function createAuth0ReadBack(options: Auth0ReadBackOptions): Auth0ReadBack {
+  const client = transportManagementClient(options, options.maxRetries);
   const call = callTranslatingErrors((error) => toReadBackError(error, options.timeoutMs));
   return {
     scimUserIdAttribute: (connectionId) =>

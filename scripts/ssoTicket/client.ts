@@ -2,14 +2,12 @@
 // `selfServiceProfiles.ssoTicket.create`) over the project's transport (proxy-aware, never rejects:
 // see components/scimToken/managementClient.ts). No retries: a ticket whose answer was lost may
 // still exist, and a second request would leave two valid URLs; the vendor reruns on purpose.
-import { ManagementClient, ManagementError } from "auth0";
+import { ManagementError } from "auth0";
 import type { TransportFailureBody } from "../../components/scimToken/apiErrors";
-import { transportFetch } from "../../components/scimToken/managementClient";
-import { fetchForEnvironment } from "../../components/scimToken/proxyFetch";
+import { NO_ANSWER_STATUS, transportManagementClient } from "../../verify/auth0ReadBack";
 import type { SsoTicketBody } from "../../components/decisions/selfService";
 
 /** Status of the transport's answer when no HTTP answer arrived (a 4xx: the SDK does not retry it). */
-const NO_ANSWER_STATUS = 499;
 
 export interface TicketApiOptions {
   domain: string;
@@ -43,14 +41,8 @@ function translate(error: unknown, timeoutMs: number): TicketApiError {
 
 /** Issues the ticket; resolves to its URL. */
 export async function createSsoTicket(options: TicketApiOptions, profileId: string, body: SsoTicketBody): Promise<string> {
-  const client = new ManagementClient({
-    domain: options.domain,
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
-    fetch: transportFetch(options.fetch ?? fetchForEnvironment(), options.timeoutMs, NO_ANSWER_STATUS),
-    timeoutInSeconds: Math.ceil(options.timeoutMs / 1000) + 5,
-    maxRetries: 0,
-  });
+  // No retry: a lost answer must not leave two valid tickets.
+  const client = transportManagementClient(options, 0);
   let ticket: string | undefined;
   try {
     ticket = (await client.selfServiceProfiles.ssoTicket.create(profileId, body)).ticket;

@@ -5,10 +5,11 @@ import { connectionsOf, failed, passed, readStackConfig, type Context } from "..
 import { isWaitingCustomerConnection } from "../plan";
 import type { StepResult } from "../report";
 import { customerOrgDomains } from "../scale";
+import { declaresScimTokens } from "../../../components/decisions/selfService";
 
 /** Tokens a declared connection holds after `up` (decisions/tokenGenerations.ts, selfService.ts). */
 function expectedTokens(c: Record<string, any>): number {
-  if (c.decommission === true || c.handoff === "selfService") return 0;
+  if (c.decommission === true || !declaresScimTokens(c.handoff)) return 0;
   return Array.isArray(c.scim?.tokens) ? c.scim.tokens.length : 1;
 }
 

@@ -12,7 +12,15 @@ const record = (value: unknown): Props => (value !== null && typeof value === "o
 /** 1. An okta-strategy connection with SCIM must not overwrite SCIM's profile at each login. */
 export function syncOnFirstLoginProblems(props: Props): string[] {
   if (props.strategy !== "okta") return [];
-  const mode = record(props.options).setUserRootAttributes;
+  // During preview the engine passes options leaf by leaf: the program's client id is unknown, the
+  // mode is not. Options computed as a whole from unknown values (an apply over an app's outputs)
+  // arrive unknown: the rule cannot see the mode then, and says so as a violation, never as a
+  // "can't run" that a preview shows as advisory and lets through (seen on the real engine).
+  const read = readKnown(() => record(props.options).setUserRootAttributes);
+  if (!read.known) {
+    return ["options.setUserRootAttributes is not known during preview (options are computed from values that do not exist yet), so the sync mode cannot be checked. Declare options as an object whose setUserRootAttributes is the plain value \"on_first_login\"."];
+  }
+  const mode = read.value;
   if (mode === "on_first_login") return [];
   const shown = mode === undefined ? "unset (Auth0 default on_each_login)" : JSON.stringify(mode);
   return [

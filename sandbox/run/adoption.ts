@@ -1,6 +1,6 @@
 // What the sandbox's adoption step does to a stack's config, and how it judges `pulumi preview --json`
 // of an adoption. Pure (tested in tests/sandbox/adoption.test.ts).
-import { connectionsOf, firstDeploymentConfig, NAMESPACE } from "./plan";
+import { connectionsOf, customerOrgNames, firstDeploymentConfig, NAMESPACE } from "./plan";
 
 type Config = Record<string, unknown>;
 type Connection = Record<string, any>;
@@ -9,13 +9,18 @@ export const HANDMADE_SUFFIX = "handmade";
 export const ADOPT_SUFFIX = "adopt";
 
 /**
- * The "hand-made" setup: the stack's first connection in phase 1 under its own connection name and
- * app labels (the main stack's objects stay in the stand-ins beside it), one token generation.
+ * The "hand-made" setup: the stack's first connection in an org the stack administers, in phase 1,
+ * under its own connection name and app labels (the main stack's objects stay in the stand-ins beside
+ * it), one token generation. `index` is where that connection stood in `config` (its secrets' paths).
+ * Undefined when every connection is in a customer's org: `adopt` is refused there (the customer's
+ * admin made the Okta side, the stack holds no Okta credential to import it with).
  */
-export function handmadeConfig(config: Config): { config: Config; connection: Connection } {
+export function handmadeConfig(config: Config): { config: Config; connection: Connection; index: number } | undefined {
   const copy = firstDeploymentConfig(config);
-  const [first] = connectionsOf(copy);
-  if (!first) throw new Error("the stack file declares no connection to adopt");
+  const customers = customerOrgNames(copy);
+  const index = connectionsOf(copy).findIndex((c) => !customers.has(c.oktaOrg));
+  const first = connectionsOf(copy)[index];
+  if (!first) return undefined;
   const connection: Connection = structuredClone(first);
   connection.name = `${first.name}-${HANDMADE_SUFFIX}`;
   delete connection.key;
@@ -25,7 +30,7 @@ export function handmadeConfig(config: Config): { config: Config; connection: Co
   connection.oidcApp = { ...first.oidcApp, label: `${first.oidcApp.label} (${HANDMADE_SUFFIX})` };
   connection.scimApp = { ...first.scimApp, label: `${first.scimApp.label} (${HANDMADE_SUFFIX})` };
   connection.scim = { ...(first.scim ?? {}), tokens: [(first.scim?.tokens ?? [{ generation: "initial" }])[0]] };
-  return { config: { ...copy, [`${NAMESPACE}:connections`]: [connection] }, connection };
+  return { config: { ...copy, [`${NAMESPACE}:connections`]: [connection] }, connection, index };
 }
 
 export interface AdoptIds {

@@ -1,14 +1,15 @@
 // What every sandbox step works with: the throwaway project and stack, the `pulumi` it runs, the
 // stand-ins, the generated secrets; and the small operations steps share (run pulumi, read and write
 // the stack's config, export the state, run the program under the offline mocks).
+import { createHash } from "crypto";
 import * as fs from "fs";
 import { parse, stringify } from "yaml";
 import { runProgram, type Registration } from "../../offline/runProgram";
 import { secretMarker, toRawConfig } from "../../offline/stackFile";
 import { excerpt, runCommand, type CommandResult } from "./commands";
 import type { PhaseCounts, RunNumbers, StepResult } from "./report";
-import { withSecrets, type SecretSetting } from "./secrets";
-import type { StandIns } from "./standIns";
+import { secureLeaves, withSecrets, type SecretSetting } from "./secrets";
+import { stackCredentials, type StackCredentials, type StandIns } from "./standIns";
 
 export const TOKEN_TYPE = "pulumi-nodejs:dynamic/scimToken:ScimToken";
 
@@ -20,6 +21,8 @@ export interface Context {
   env: NodeJS.ProcessEnv;
   standIns: StandIns;
   settings: SecretSetting[];
+  /** The stack file's config as the run first deployed it (the paths `settings` name). */
+  firstConfig: StackConfig;
   secrets: string[];
   /** Figures of the summary line, filled by the steps that measure them. */
   numbers: RunNumbers;
@@ -89,15 +92,34 @@ export async function measured(
   return { result, calls: ctx.standIns.log.counts(mark), total: ctx.standIns.log.total(mark), seconds, rateLimited };
 }
 
-/** Values as the offline harness takes them: secure leaves as markers (what `npm run plan` does). */
-function harnessConfig(config: StackConfig, settings: readonly SecretSetting[]) {
-  const marked = withSecrets(config, settings.map((s) => ({ ...s, value: secretMarker(s.path) })));
-  return toRawConfig(marked, new Set(settings.map((s) => s.key)));
+/**
+ * Values as the offline harness takes them: each secure leaf as a marker (what `npm run plan` does).
+ * The marker follows the leaf's ciphertext, not its path: an edit that removes or reorders connections
+ * moves a secret to another index (paths set at the start of the run would then point at the wrong
+ * connection, or at none), while the real stack file keeps the same ciphertext with its connection, so
+ * the engine sees no change there and neither must the mocks.
+ */
+function harnessConfig(config: StackConfig) {
+  const leaves = secureLeaves(config);
+  const marked = withSecrets(
+    config,
+    leaves.map((l) => ({ key: l.key, path: l.path, leaf: l.leaf, value: secretMarker(`${l.leaf}#${createHash("sha256").update(l.ciphertext).digest("hex").slice(0, 12)}`) })),
+  );
+  return toRawConfig(marked, new Set(leaves.map((l) => l.key)));
 }
 
 /** The program's registrations under the offline mocks for `config` (the plan's view of it). */
-export async function mockedRegistrations(config: StackConfig, settings: readonly SecretSetting[], stack: string): Promise<Registration[]> {
-  return (await runProgram(harnessConfig(config, settings), { stack })).registrations;
+export async function mockedRegistrations(config: StackConfig, stack: string): Promise<Registration[]> {
+  return (await runProgram(harnessConfig(config), { stack })).registrations;
+}
+
+/**
+ * The stand-ins' credentials and org domains of this run. Taken from the stack file as first deployed:
+ * the run's secret settings name its paths, steps edit connections only (never auth0 or oktaOrgs), and
+ * a step that removed a connection has shifted the indices those paths name.
+ */
+export function runCredentials(ctx: Context): StackCredentials {
+  return stackCredentials(withSecrets(ctx.firstConfig, ctx.settings));
 }
 
 /** The SCIM (AUTO_LOGIN) app a connection declared at the Okta stand-in, found by its label. */

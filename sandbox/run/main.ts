@@ -121,6 +121,7 @@ export async function runSandbox(argv: readonly string[], out: (line: string) =>
       env,
       standIns,
       settings,
+      firstConfig: structuredClone(fileConfig),
       secrets: secretValues(settings),
       numbers: { resources: 0, apiCallsUp: 0, apiCallsNoopPreview: 0 },
       phases: [],

@@ -49,14 +49,22 @@ export function missingSecretSettings(config: Record<string, unknown>, gen: Gene
   return found;
 }
 
-/** Paths of every `secure:` leaf of a stack file's `config:` block, with generated values. */
-export function secretSettings(config: Record<string, unknown>, gen: Generators): SecretSetting[] {
-  const found: SecretSetting[] = [];
+/** A `secure:` leaf of a stack file's `config:` block, where it is now and its ciphertext. */
+export interface SecureLeaf {
+  key: string;
+  path: string;
+  leaf: string;
+  ciphertext: string;
+}
+
+/** Every `secure:` leaf of a stack file's `config:` block, in file order. */
+export function secureLeaves(config: Record<string, unknown>): SecureLeaf[] {
+  const found: SecureLeaf[] = [];
   for (const [key, value] of Object.entries(config)) {
     const bare = key.includes(":") ? key.slice(key.indexOf(":") + 1) : key;
     const walk = (v: unknown, at: string, leaf: string) => {
       if (isSecureForm(v)) {
-        found.push({ key, path: at, leaf, value: generatedValue(leaf, gen) });
+        found.push({ key, path: at, leaf, ciphertext: String((v as { secure: unknown }).secure) });
         return;
       }
       if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${at}[${i}]`, leaf));
@@ -65,6 +73,11 @@ export function secretSettings(config: Record<string, unknown>, gen: Generators)
     walk(value, bare, bare);
   }
   return found;
+}
+
+/** Paths of every `secure:` leaf of a stack file's `config:` block, with generated values. */
+export function secretSettings(config: Record<string, unknown>, gen: Generators): SecretSetting[] {
+  return secureLeaves(config).map(({ key, path, leaf }) => ({ key, path, leaf, value: generatedValue(leaf, gen) }));
 }
 
 /** The config with each secure leaf replaced by its generated value (what the program will see). */
@@ -81,10 +94,27 @@ export function withSecrets(config: Record<string, unknown>, settings: readonly 
       continue;
     }
     let at = copy[s.key] as Record<string, unknown>;
-    for (const step of steps.slice(0, -1)) at = at[step] as Record<string, unknown>;
+    for (const step of steps.slice(0, -1)) {
+      at = at?.[step] as Record<string, unknown>;
+      // A path of another layout (a connection removed since the settings were made) must not land on a neighbour.
+      if (at === null || typeof at !== "object") throw new Error(`the secret setting ${s.path} names no place in this config (was a connection removed or reordered?)`);
+    }
     at[steps[steps.length - 1]] = s.value;
   }
   return copy;
+}
+
+/**
+ * The settings of a config cut down to one connection (the one at `index`, now at 0): the other
+ * connections' secrets dropped, that connection's moved to index 0, every other key's kept.
+ */
+export function settingsForOneConnection(settings: readonly SecretSetting[], index: number): SecretSetting[] {
+  const prefix = `connections[${index}]`;
+  return settings.flatMap((s) => {
+    if (s.key !== "oktaScim:connections") return [s];
+    if (!s.path.startsWith(`${prefix}.`) && s.path !== prefix) return [];
+    return [{ ...s, path: `connections[0]${s.path.slice(prefix.length)}` }];
+  });
 }
 
 /** Every string that must never appear in plain text in the exported state. */

@@ -24,8 +24,14 @@ interface Run {
 type Edit = (config: Record<string, any>) => void;
 
 /** Runs the command in a fresh directory holding Pulumi.customers.yaml (optionally edited). */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 async function run(argv: string[], options: { edit?: Edit; outputs?: Record<string, unknown> | Error } = {}): Promise<Run> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "handoff-"));
+  made.push(dir);
   const doc = parse(STACK_FILE);
   options.edit?.(doc.config);
   fs.writeFileSync(path.join(dir, "Pulumi.customers.yaml"), stringify(doc));

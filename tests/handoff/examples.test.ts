@@ -24,7 +24,9 @@ test.each(EXAMPLES)("docs/examples/handoff/$file is what the command writes", as
   };
   const code = await runHandoffCommand(["--stack", "customers", ...argv, "--out", file], { out: () => undefined, err: () => undefined }, { cwd: work, readOutputs: noOutputs });
   expect(code).toBe(0);
-  expect(fs.readFileSync(path.join(DIR, file), "utf8")).toBe(fs.readFileSync(path.join(work, file), "utf8"));
+  const written = fs.readFileSync(path.join(work, file), "utf8");
+  fs.rmSync(work, { recursive: true, force: true });
+  expect(fs.readFileSync(path.join(DIR, file), "utf8")).toBe(written);
 });
 
 test("the README lists exactly the commands the test checks", () => {

@@ -132,3 +132,26 @@ describe("auth0-connection-protected during the first preview", () => {
     expect(result.diagnostics[0].message).toContain("not known yet");
   });
 });
+
+describe("auth0-okta-connection-sync-on-first-login during the first preview", () => {
+  const CONNECTION = "auth0:index/connection:Connection";
+  // Seen on the real engine (sandbox step 1, seeded violation): options computed with an apply reached
+  // the pack unknown, and the policy was shown as an advisory "can't run" that let the preview pass.
+  it("gives a verdict (a violation) when the connection's options are unknown as a whole", async () => {
+    const result = await firstPreviewVerdict("prod", (rs) => {
+      registration(rs, CONNECTION).inputs.options = pulumi.unknown;
+    });
+    expect(violated(result)).toEqual(["auth0-okta-connection-sync-on-first-login"]);
+    expect(result.diagnostics[0]).toMatchObject({ enforcementLevel: "mandatory" });
+    expect(result.diagnostics[0].message).toContain("not known during preview");
+  });
+  it("reads a known mode beside an unknown client id (the program's own options at preview)", async () => {
+    const result = await firstPreviewVerdict("prod", (rs) => {
+      const options = registration(rs, CONNECTION).inputs.options as Record<string, unknown>;
+      options.clientId = pulumi.unknown;
+      options.setUserRootAttributes = "on_each_login";
+    });
+    expect(violated(result)).toEqual(["auth0-okta-connection-sync-on-first-login"]);
+    expect(result.diagnostics[0].message).toContain('"on_each_login"');
+  });
+});

@@ -1,6 +1,7 @@
 // The sandbox's adoption step (sandbox/run/adoption.ts): the hand-made side stack's config, the adopt
 // block it then declares, and how an adoption's `pulumi preview --json` is judged.
 import { adoptionConfig, adoptionPreview, handmadeConfig } from "../../sandbox/run/adoption";
+import { settingsForOneConnection } from "../../sandbox/run/secrets";
 
 const NS = "oktaScim";
 const base = {
@@ -22,7 +23,7 @@ const ids = { auth0ConnectionId: "con_A1b2C3d4E5f6G7h8", oidcAppId: "0oa1oidcAPP
 const urn = (type: string, name: string) => `urn:pulumi:dev-adopt::oktaScim::oktaScim:index:OktaAuth0ScimIntegration$${type}::${name}`;
 
 test("the hand-made setup is the first connection alone, in phase 1, under its own name and labels, with one token generation", () => {
-  const { config, connection } = handmadeConfig(base);
+  const { config, connection } = handmadeConfig(base)!;
   expect(config[`${NS}:connections`]).toEqual([connection]);
   expect(connection).toMatchObject({ name: "okta-acme-handmade", consoleStepsDone: false, manageProvisioningViaApi: false, oidcApp: { label: "Log in (handmade)" }, scim: { tokens: [{ generation: "a" }] } });
   expect(connection.key).toBeUndefined();
@@ -31,7 +32,7 @@ test("the hand-made setup is the first connection alone, in phase 1, under its o
 });
 
 test("the adoption config adds the ids; the mismatch variant also changes the OIDC app label", () => {
-  const { config } = handmadeConfig(base);
+  const { config } = handmadeConfig(base)!;
   const [adopting] = adoptionConfig(config, ids)[`${NS}:connections`] as Array<Record<string, any>>;
   expect(adopting.adopt).toEqual(ids);
   expect(adopting.oidcApp.label).toBe("Log in (handmade)");
@@ -56,4 +57,27 @@ test("a preview of imports, new tokens, the stack, providers and the component p
     { op: "replace", urn: urn("auth0:index/connection:Connection", "c"), diffReasons: ["options"], detailedDiff: { "options.clientSecret": { kind: "update" } } },
   ]);
   expect(bad.unexpected).toEqual(["create okta:app/user:User::u", "replace auth0:index/connection:Connection::c [options.clientSecret]", "update okta:app/oAuth:OAuth::o [label]"]);
+});
+
+test("the hand-made setup skips customers' connections, says where its connection stood, and is undefined when every connection is a customer's", () => {
+  const mixed = {
+    ...base,
+    [`${NS}:oktaOrgs`]: [{ name: "cust", administeredBy: "customer", orgName: "cust", baseUrl: "okta.com" }, { name: "own", orgName: "own", baseUrl: "okta.com" }],
+    [`${NS}:connections`]: [
+      { name: "okta-cust", oktaOrg: "cust", oidcApp: { label: "C", clientId: "0oaC", clientSecret: { secure: "x" } }, scimApp: { label: "C2" } },
+      { name: "okta-own", oktaOrg: "own", oidcApp: { label: "O" }, scimApp: { label: "O2" } },
+    ],
+  };
+  const made = handmadeConfig(mixed)!;
+  expect(made.index).toBe(1);
+  expect(made.connection.name).toBe("okta-own-handmade");
+  const onlyCustomers = { ...mixed, [`${NS}:connections`]: [(mixed[`${NS}:connections`] as unknown[])[0]] };
+  expect(handmadeConfig(onlyCustomers)).toBeUndefined();
+});
+
+test("a config cut to one connection keeps the other keys' secrets, moves that connection's to index 0 and drops the rest", () => {
+  const s = (key: string, path: string) => ({ key, path, leaf: path.split(".").pop()!, value: "v" });
+  const settings = [s("oktaScim:auth0", "auth0.clientSecret"), s("oktaScim:connections", "connections[0].oidcApp.clientSecret"), s("oktaScim:connections", "connections[2].oidcApp.clientSecret"), s("oktaScim:connections", "connections[12].oidcApp.clientSecret")];
+  expect(settingsForOneConnection(settings, 2).map((x) => x.path)).toEqual(["auth0.clientSecret", "connections[0].oidcApp.clientSecret"]);
+  expect(settingsForOneConnection(settings, 1).map((x) => x.path)).toEqual(["auth0.clientSecret"]);
 });

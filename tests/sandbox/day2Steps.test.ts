@@ -7,6 +7,8 @@ import { validateStackConfigInput } from "../../config/validate";
 import { secretSettings, withSecrets } from "../../sandbox/run/secrets";
 import { REPO_ROOT } from "../harness/stackFile";
 import { isWrite, urnsUnderKey } from "../../sandbox/run/day2";
+import { mockedRegistrations } from "../../sandbox/run/context";
+import { expectedChanges } from "../../sandbox/run/plan";
 import { changedInputKeys, changingSteps, type PreviewStep } from "../../sandbox/run/previewJson";
 import { consoleGroupPlanProblems, NEAR_MISS_GROUP, NEAR_MISS_MATCH, nearMissProblems, withExtraGroup } from "../../sandbox/run/steps/groupLookups";
 import { rolledBack, unexpectedRollbackDeletes } from "../../sandbox/run/steps/phaseRollback";
@@ -198,4 +200,23 @@ describe("renames", () => {
       `planned: create ${ASSIGNMENTS}::renamed-okta-acme-okta-scim-app-groups`,
     ]);
   });
+});
+
+describe("the mocks' view of an edit that moves secrets to other indices", () => {
+  // Decommission step 2 removes the first connection: every customer connection's secure clientSecret
+  // moves up one index. The real stack file keeps each ciphertext with its connection, so the engine
+  // plans only deletes; the mocks must see the same (markers follow the ciphertext, not the path).
+  it("predicts only the removed connection's deletes on the customers stack", async () => {
+    const deployed = readStackFileConfig(REPO_ROOT, "customers")!;
+    const connections = deployed["oktaScim:connections"] as Array<Record<string, unknown>>;
+    connections[0].decommission = true;
+    delete connections[0].protect;
+    const edited = structuredClone(deployed);
+    const gone = (edited["oktaScim:connections"] as Array<Record<string, unknown>>).splice(0, 1)[0];
+    const changes = expectedChanges(await mockedRegistrations(deployed, "customers"), await mockedRegistrations(edited, "customers"));
+    expect(changes.create).toEqual([]);
+    expect(changes.update).toEqual([]);
+    expect(changes.delete.length).toBeGreaterThan(0);
+    expect(changes.delete.every((k) => k.split("::")[1].startsWith(String(gone.key ?? gone.name)))).toBe(true);
+  }, 60_000);
 });

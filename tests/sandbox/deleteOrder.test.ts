@@ -51,3 +51,10 @@ test("another connection's calls are not counted, and writes to it are found (lo
   expect(isWrite(auth0("POST", "/oauth/token", "/oauth/token"))).toBe(false);
   expect(isWrite(okta("POST", "/oauth2/v1/token", "/oauth2/v1/token"))).toBe(false);
 });
+
+test("a connection in a customer's org needs no Okta unassignment (the stack declared none), only the one connection DELETE after its tokens", () => {
+  const customer: ConnectionIds = { name: "okta-hooli", connectionId: "con_H", appIds: [], customerOrg: true };
+  expect(deleteOrderProblems([tokenDelete("con_H", "tok_1"), connectionDelete("con_H")], customer, { tokensFirst: true })).toEqual([]);
+  expect(deleteOrderProblems([tokenDelete("con_H", "tok_1")], customer, { tokensFirst: true })).toEqual(["okta-hooli: 0 DELETE of the Auth0 connection (expected 1)"]);
+  expect(deleteOrderProblems([tokenDelete("con_H", "tok_1"), connectionDelete("con_H")], { ...customer, customerOrg: false }, { tokensFirst: true })).toEqual(["okta-hooli: no Okta unassignment logged"]);
+});

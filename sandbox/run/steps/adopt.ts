@@ -9,7 +9,7 @@ import * as path from "path";
 import { excerpt } from "../commands";
 import { failed, passed, pulumi, readStackConfig, writeStackConfig, type Context } from "../context";
 import type { StepResult } from "../report";
-import { withSecrets } from "../secrets";
+import { settingsForOneConnection, withSecrets, type SecretSetting } from "../secrets";
 import { stackCredentials } from "../standIns";
 import { scimRequest } from "../scimClient";
 import { ADOPT_SUFFIX, adoptionConfig, adoptionPreview, HANDMADE_SUFFIX, handmadeConfig, type AdoptIds, type PreviewStep } from "../adoption";
@@ -27,11 +27,11 @@ function sideStack(ctx: Context, suffix: string) {
 }
 
 /** Creates the side stack with `config` (secure leaves set from the run's generated secrets). */
-async function initStack(ctx: Context, stack: ReturnType<typeof sideStack>, config: Record<string, unknown>): Promise<void> {
-  writeStackConfig(stack.file, withSecrets(config, ctx.settings.map((s) => ({ ...s, value: "set-by-the-sandbox" }))));
+async function initStack(ctx: Context, stack: ReturnType<typeof sideStack>, config: Record<string, unknown>, settings: readonly SecretSetting[]): Promise<void> {
+  writeStackConfig(stack.file, withSecrets(config, settings.map((s) => ({ ...s, value: "set-by-the-sandbox" }))));
   const init = await pulumi(ctx, ["stack", "init", stack.name, "--secrets-provider", "passphrase"]);
   if (init.code !== 0) throw new Error(`pulumi stack init ${stack.name} failed: ${excerpt(init)}`);
-  for (const s of ctx.settings) {
+  for (const s of settings) {
     const set = await stack.run(["config", "set", "--secret", "--path", s.path], s.value);
     if (set.code !== 0) throw new Error(`config set --secret ${s.path} on ${stack.name} failed`);
   }
@@ -67,23 +67,28 @@ function writesSince(ctx: Context, mark: number): string[] {
 }
 
 export async function adoptStep(ctx: Context, name: string): Promise<StepResult> {
-  const base = readStackConfig(ctx.stackFile);
-  const secretKeys = [...new Set(ctx.settings.map((s) => s.key))];
+  // The stack file as the run first deployed it: the run's secret settings name its paths (later steps
+  // may have removed connections, so the current file's indices no longer match them).
+  const base = ctx.firstConfig;
+  const made = handmadeConfig(base);
+  if (!made) return { name, status: "skipped", detail: "every connection is in a customer's org: adopt is refused there (the customer's admin made the Okta side); adoption runs on stacks with an administered org" };
+  const { config: handmadeCfg, connection, index } = made;
+  const settings = settingsForOneConnection(ctx.settings, index);
+  const secretKeys = [...new Set(settings.map((s) => s.key))];
   const credentials = stackCredentials(withSecrets(base, ctx.settings));
   const domain = ctx.standIns.auth0.domains[0];
   const tenant = ctx.standIns.auth0.tenant(domain);
   const handmade = sideStack(ctx, HANDMADE_SUFFIX);
   const adopt = sideStack(ctx, ADOPT_SUFFIX);
-  const { config: handmadeCfg, connection } = handmadeConfig(base);
   const orgDomain = credentials.orgs.find((o) => o.name === connection.oktaOrg)!.domain;
   const org = ctx.standIns.okta.org(orgDomain);
   let adoptInitialised = false;
   let ids: AdoptIds | undefined;
   try {
     // 1. The "hand-made" setup: deployed by a side stack that is then forgotten by the backend.
-    await initStack(ctx, handmade, handmadeCfg);
-    const made = await handmade.run(["up", "--yes", "--skip-preview"]);
-    if (made.code !== 0) return failed(name, `hand-made setup: up failed: ${excerpt(made)}`);
+    await initStack(ctx, handmade, handmadeCfg, settings);
+    const handmadeUp = await handmade.run(["up", "--yes", "--skip-preview"]);
+    if (handmadeUp.code !== 0) return failed(name, `hand-made setup: up failed: ${excerpt(handmadeUp)}`);
     const con = [...tenant.connections.values()].find((c) => c.name === connection.name);
     const oidc = [...org.apps.values()].find((a) => a.signOnMode === "OPENID_CONNECT" && a.label === connection.oidcApp.label);
     const swa = [...org.apps.values()].find((a) => a.signOnMode === "AUTO_LOGIN" && a.label === connection.scimApp.label);
@@ -98,7 +103,7 @@ export async function adoptStep(ctx: Context, name: string): Promise<StepResult>
     if (rm.code !== 0) return failed(name, `hand-made setup: stack rm failed: ${excerpt(rm)}`);
 
     // 2. A mismatch (another OIDC app label): the preview must show it, and nothing be written.
-    await initStack(ctx, adopt, adoptionConfig(handmadeCfg, ids, true));
+    await initStack(ctx, adopt, adoptionConfig(handmadeCfg, ids, true), settings);
     adoptInitialised = true;
     const mark = ctx.standIns.log.mark();
     const mismatch = await adopt.run(["preview", "--json", "--diff"]);

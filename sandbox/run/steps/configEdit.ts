@@ -1,16 +1,14 @@
 // A reviewed config edit (a group and a token generation added, phase 2 switched on after the console
 // steps were simulated at the Okta stand-in) must take exactly the steps the offline plan predicts.
 import { excerpt } from "../commands";
-import { failed, mockedRegistrations, passed, pulumi, readStackConfig, scimAppId, writeStackConfig, type Context } from "../context";
+import { failed, mockedRegistrations, passed, pulumi, readStackConfig, runCredentials, scimAppId, writeStackConfig, type Context } from "../context";
 import { changeMismatches, configEdit, connectionsOf, describeChanges, expectedChanges, firstDeploymentConfig, previewChanges } from "../plan";
 import type { StepResult } from "../report";
-import { withSecrets } from "../secrets";
-import { stackCredentials } from "../standIns";
 
 export async function configEditStep(ctx: Context, name: string): Promise<StepResult> {
   const deployed = readStackConfig(ctx.stackFile);
   const edit = configEdit(deployed);
-  const credentials = stackCredentials(withSecrets(deployed, ctx.settings));
+  const credentials = runCredentials(ctx);
   const connections = connectionsOf(edit.config);
   for (const connectionName of edit.toPhaseTwo) {
     const c = connections.find((x) => x.name === connectionName)!;
@@ -23,8 +21,8 @@ export async function configEditStep(ctx: Context, name: string): Promise<StepRe
     const domain = credentials.orgs.find((o) => o.name === edit.addedGroup!.oktaOrg)!.domain;
     ctx.standIns.okta.org(domain).addGroup(edit.addedGroup.name);
   }
-  const before = await mockedRegistrations(firstDeploymentConfig(deployed), ctx.settings, ctx.stack);
-  const after = await mockedRegistrations(edit.config, ctx.settings, ctx.stack);
+  const before = await mockedRegistrations(firstDeploymentConfig(deployed), ctx.stack);
+  const after = await mockedRegistrations(edit.config, ctx.stack);
   const expected = expectedChanges(before, after);
   writeStackConfig(ctx.stackFile, edit.config);
   const preview = await pulumi(ctx, ["preview", "--json"]);

@@ -13,6 +13,7 @@ import {
   passed,
   pulumi,
   readStackConfig,
+  runCredentials,
   TOKEN_TYPE,
   writeStackConfig,
   type ConnectionSettings,
@@ -20,11 +21,9 @@ import {
   type StackConfig,
 } from "../context";
 import { deleteOrderProblems, describeSequence, isWrite, writesTo, type ConnectionIds } from "../deleteOrder";
-import { changeMismatches, expectedChanges, firstDeploymentConfig, keyOfUrn, previewChanges, type Changes } from "../plan";
+import { changeMismatches, customerOrgNames, expectedChanges, firstDeploymentConfig, keyOfUrn, previewChanges, type Changes } from "../plan";
 import type { StepResult } from "../report";
 import { scimRequest } from "../scimClient";
-import { withSecrets } from "../secrets";
-import { stackCredentials } from "../standIns";
 import { DECOMMISSION_METADATA_KEY } from "../../../components/decisions/decommission";
 
 const CONNECTION_TYPE = "auth0:index/connection:Connection";
@@ -38,10 +37,11 @@ const tenantOf = (ctx: Context) => ctx.standIns.auth0.tenant(ctx.standIns.auth0.
 export function connectionIds(ctx: Context, config: StackConfig, c: ConnectionSettings): ConnectionIds | undefined {
   const connection = [...tenantOf(ctx).connections.values()].find((x) => x.name === c.name);
   if (!connection) return undefined;
-  const domain = stackCredentials(withSecrets(config, ctx.settings)).orgs.find((o) => o.name === c.oktaOrg)?.domain;
+  const domain = runCredentials(ctx).orgs.find((o) => o.name === c.oktaOrg)?.domain;
   const apps = domain ? [...ctx.standIns.okta.org(domain).apps.values()] : [];
   const labels = [c.oidcApp?.label, c.scimApp?.label];
-  return { name: String(c.name), connectionId: connection.id, appIds: apps.filter((a) => labels.includes(a.label)).map((a) => a.id) };
+  const customerOrg = customerOrgNames(config).has(c.oktaOrg);
+  return { name: String(c.name), connectionId: connection.id, appIds: apps.filter((a) => labels.includes(a.label)).map((a) => a.id), customerOrg };
 }
 
 /** `pulumi preview --json` against what the mocks predict; the mismatches (empty when exact). */
@@ -57,7 +57,7 @@ async function previewMatches(ctx: Context, expected: Changes): Promise<string[]
 }
 
 async function expectedEdit(ctx: Context, before: StackConfig, after: StackConfig): Promise<Changes> {
-  return expectedChanges(await mockedRegistrations(before, ctx.settings, ctx.stack), await mockedRegistrations(after, ctx.settings, ctx.stack));
+  return expectedChanges(await mockedRegistrations(before, ctx.stack), await mockedRegistrations(after, ctx.stack));
 }
 
 /** a. Removing a connection that is still protected fails at preview, and nothing is written. */

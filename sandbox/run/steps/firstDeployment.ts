@@ -1,30 +1,8 @@
-// The first deployment of the stack file, as a user makes it: preview with the policy pack, `up`,
-// then a preview and a refresh that must find nothing to change (each measured in API calls).
-import * as fs from "fs";
-import * as path from "path";
-import { REPO_ROOT } from "../../../offline/stackFile";
+// The first deployment of the stack file, as a user makes it (after the policy pack's preview,
+// steps/policyPack.ts): `up`, then a preview and a refresh that must find nothing to change (each measured in API calls).
 import { excerpt } from "../commands";
 import { exportedState, failed, measured, passed, pulumi, userResources, type Context } from "../context";
 import type { StepResult } from "../report";
-
-/** The registry-built language host (v3.68) cannot start a policy pack: say so, never pass the step. */
-const POLICY_HOST_UNSUPPORTED = /could not read plugin|not supported|failed to (load|start|run) (the )?(analyzer|policy)/i;
-
-export async function previewWithPolicies(ctx: Context, name: string): Promise<StepResult> {
-  const packConfig = path.join(REPO_ROOT, "policies", "config", `${ctx.stack}.json`);
-  const args = ["preview", "--policy-pack", path.join(REPO_ROOT, "policies"), ...(fs.existsSync(packConfig) ? ["--policy-pack-config", packConfig] : [])];
-  const result = await pulumi(ctx, args);
-  const output = `${result.stdout}\n${result.stderr}`;
-  if (result.code !== 0 && POLICY_HOST_UNSUPPORTED.test(output)) {
-    const plain = await pulumi(ctx, ["preview"]);
-    const reason = output.split("\n").find((l) => POLICY_HOST_UNSUPPORTED.test(l))?.trim() ?? "the language host cannot start policy packs";
-    return { name, status: "skipped", detail: `the Node.js language host cannot run the policy pack (${reason}); preview without it ${plain.code === 0 ? "succeeded" : `failed: ${excerpt(plain)}`}. Use a Pulumi CLI install whose language host runs policy packs` };
-  }
-  if (result.code !== 0) return failed(name, excerpt(result));
-  const skippedPolicies = output.split("\n").filter((l) => /can't run policy/.test(l));
-  if (skippedPolicies.length > 0) return failed(name, `${skippedPolicies.length} polic(ies) gave no verdict: ${skippedPolicies[0].trim()}`);
-  return passed(name, "policy pack ran, no violation");
-}
 
 export async function firstUp(ctx: Context, name: string): Promise<StepResult> {
   const up = await measured(ctx, () => pulumi(ctx, ["up", "--yes", "--skip-preview"]));

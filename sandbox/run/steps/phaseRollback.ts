@@ -54,7 +54,7 @@ export async function phaseRollbackStep(ctx: Context, name: string): Promise<Ste
     if (typeof s === "string") return failed(name, s);
     before.set(c, s);
   }
-  const expected = expectedChanges(await mockedRegistrations(deployed, ctx.settings, ctx.stack), await mockedRegistrations(rollback.config, ctx.settings, ctx.stack));
+  const expected = expectedChanges(await mockedRegistrations(deployed, ctx.stack), await mockedRegistrations(rollback.config, ctx.stack));
   const stray = unexpectedRollbackDeletes(expected.delete);
   if (expected.delete.length === 0 || stray.length > 0 || expected.create.length > 0) {
     return failed(name, `the offline plan of the rollback is not "delete the mapping and the attributes": ${describeChanges(expected)}${stray.length ? `; also deletes ${stray.join(", ")}` : ""}`);

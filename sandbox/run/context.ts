@@ -9,7 +9,7 @@ import { secretMarker, toRawConfig } from "../../offline/stackFile";
 import { excerpt, runCommand, type CommandResult } from "./commands";
 import type { PhaseCounts, RunNumbers, StepResult } from "./report";
 import { secureLeaves, withSecrets, type SecretSetting } from "./secrets";
-import { stackCredentials, type StackCredentials, type StandIns } from "./standIns";
+import type { StackCredentials, StandIns } from "./standIns";
 
 export const TOKEN_TYPE = "pulumi-nodejs:dynamic/scimToken:ScimToken";
 
@@ -23,6 +23,12 @@ export interface Context {
   settings: SecretSetting[];
   /** The stack file's config as the run first deployed it (the paths `settings` name). */
   firstConfig: StackConfig;
+  /**
+   * The stand-ins' credentials and org domains, from `firstConfig` with `settings`: steps edit
+   * connections only (never auth0 or oktaOrgs), and a step that removed a connection has shifted the
+   * indices the settings' paths name, so the current file cannot be read with them.
+   */
+  credentials: StackCredentials;
   secrets: string[];
   /** Figures of the summary line, filled by the steps that measure them. */
   numbers: RunNumbers;
@@ -111,15 +117,6 @@ function harnessConfig(config: StackConfig) {
 /** The program's registrations under the offline mocks for `config` (the plan's view of it). */
 export async function mockedRegistrations(config: StackConfig, stack: string): Promise<Registration[]> {
   return (await runProgram(harnessConfig(config), { stack })).registrations;
-}
-
-/**
- * The stand-ins' credentials and org domains of this run. Taken from the stack file as first deployed:
- * the run's secret settings name its paths, steps edit connections only (never auth0 or oktaOrgs), and
- * a step that removed a connection has shifted the indices those paths name.
- */
-export function runCredentials(ctx: Context): StackCredentials {
-  return stackCredentials(withSecrets(ctx.firstConfig, ctx.settings));
 }
 
 /** The SCIM (AUTO_LOGIN) app a connection declared at the Okta stand-in, found by its label. */

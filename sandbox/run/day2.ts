@@ -3,7 +3,7 @@
 // connection in the state by their key. Pure but for `oktaOrgOf`, which reads the run's stand-ins.
 import type { LoggedCall } from "../log/requestLog";
 import type { OktaOrg } from "../okta/org";
-import { runCredentials, type ConnectionSettings, type Context, type StackConfig } from "./context";
+import type { ConnectionSettings, Context } from "./context";
 
 /** Where clients get access tokens: a POST, but it changes nothing a user would see. */
 const TOKEN_ISSUING_ROUTES = new Set(["/oauth/token", "/oauth2/v1/token"]);
@@ -17,9 +17,8 @@ export function isWrite(call: Pick<LoggedCall, "method" | "route">): boolean {
 export const describeCalls = (calls: readonly LoggedCall[]) => calls.map((c) => `${c.service} ${c.method} ${c.route}`);
 
 /** The stand-in org a connection of `config` lives in, with its domain. */
-export function oktaOrgOf(ctx: Context, config: StackConfig, connection: ConnectionSettings): { domain: string; org: OktaOrg } {
-  const credentials = runCredentials(ctx);
-  const domain = credentials.orgs.find((o) => o.name === connection.oktaOrg)?.domain;
+export function oktaOrgOf(ctx: Context, connection: ConnectionSettings): { domain: string; org: OktaOrg } {
+  const domain = ctx.credentials.orgs.find((o) => o.name === connection.oktaOrg)?.domain;
   if (!domain) throw new Error(`connection ${connection.name} names Okta org "${connection.oktaOrg}", which the stack's oktaOrgs lack`);
   return { domain, org: ctx.standIns.okta.org(domain) };
 }

@@ -122,6 +122,7 @@ export async function runSandbox(argv: readonly string[], out: (line: string) =>
       standIns,
       settings,
       firstConfig: structuredClone(fileConfig),
+      credentials,
       secrets: secretValues(settings),
       numbers: { resources: 0, apiCallsUp: 0, apiCallsNoopPreview: 0 },
       phases: [],

@@ -7,20 +7,23 @@ import { SEED_TYPES, SEEDED_FOREIGN_CONNECTION_ID, SEEDED_VIOLATIONS, seededViol
 import { evaluate, recordRun, registration, violated } from "../policies/scenario";
 import type { Registration } from "../../offline/runProgram";
 
-/** The seed applied to the first registration of its type, as the transform applies it to the first resource. */
+/**
+ * The seed's own transform applied to the registrations in order, as the engine calls it (it changes
+ * the first of its type only); then what sandbox/seed/program.ts declares besides: one more token,
+ * with a literal connection id.
+ */
 function seed(name: string) {
   const v = seededViolation(name);
   return (registrations: Registration[]) => {
-    const r = registration(registrations, v.type);
-    if (v.set) {
-      // A literal input has no property dependency (the engine drops the one the program's value had).
-      r.inputs[v.set.key] = v.set.value;
-      delete r.propertyDependencies[v.set.key];
+    const transform = seededTransform(v);
+    for (const r of registrations) {
+      const result = transform({ custom: true, type: r.type, name: r.name, props: r.inputs, opts: { protect: r.protect } });
+      if (!result || result instanceof Promise) continue;
+      r.inputs = result.props as Record<string, unknown>;
+      r.protect = result.opts?.protect === true;
     }
-    if (v.edit) r.inputs[v.edit.key] = v.edit.map(r.inputs[v.edit.key]);
-    if (v.protect === false) r.protect = false;
-    // What sandbox/seed/program.ts declares: one more token, with a literal connection id.
-    if (v.foreignToken) registrations.push({ ...structuredClone(r), name: "seeded-foreign-token", inputs: { ...r.inputs, connectionId: SEEDED_FOREIGN_CONNECTION_ID }, propertyDependencies: {}, dependsOn: [] });
+    const token = registration(registrations, v.type);
+    if (v.foreignToken) registrations.push({ ...structuredClone(token), name: "seeded-foreign-token", inputs: { ...token.inputs, connectionId: SEEDED_FOREIGN_CONNECTION_ID }, propertyDependencies: {}, dependsOn: [] });
   };
 }
 

@@ -10,7 +10,6 @@ import { excerpt } from "../commands";
 import { failed, passed, pulumi, readStackConfig, writeStackConfig, type Context } from "../context";
 import type { StepResult } from "../report";
 import { settingsForOneConnection, withSecrets, type SecretSetting } from "../secrets";
-import { stackCredentials } from "../standIns";
 import { scimRequest } from "../scimClient";
 import { ADOPT_SUFFIX, adoptionConfig, adoptionPreview, HANDMADE_SUFFIX, handmadeConfig, type AdoptIds, type PreviewStep } from "../adoption";
 
@@ -75,12 +74,11 @@ export async function adoptStep(ctx: Context, name: string): Promise<StepResult>
   const { config: handmadeCfg, connection, index } = made;
   const settings = settingsForOneConnection(ctx.settings, index);
   const secretKeys = [...new Set(settings.map((s) => s.key))];
-  const credentials = stackCredentials(withSecrets(base, ctx.settings));
   const domain = ctx.standIns.auth0.domains[0];
   const tenant = ctx.standIns.auth0.tenant(domain);
   const handmade = sideStack(ctx, HANDMADE_SUFFIX);
   const adopt = sideStack(ctx, ADOPT_SUFFIX);
-  const orgDomain = credentials.orgs.find((o) => o.name === connection.oktaOrg)!.domain;
+  const orgDomain = ctx.credentials.orgs.find((o) => o.name === connection.oktaOrg)!.domain;
   const org = ctx.standIns.okta.org(orgDomain);
   let adoptInitialised = false;
   let ids: AdoptIds | undefined;

@@ -1,24 +1,23 @@
 // A reviewed config edit (a group and a token generation added, phase 2 switched on after the console
 // steps were simulated at the Okta stand-in) must take exactly the steps the offline plan predicts.
 import { excerpt } from "../commands";
-import { failed, mockedRegistrations, passed, pulumi, readStackConfig, runCredentials, scimAppId, writeStackConfig, type Context } from "../context";
+import { failed, mockedRegistrations, passed, pulumi, readStackConfig, scimAppId, writeStackConfig, type Context } from "../context";
 import { changeMismatches, configEdit, connectionsOf, describeChanges, expectedChanges, firstDeploymentConfig, previewChanges } from "../plan";
 import type { StepResult } from "../report";
 
 export async function configEditStep(ctx: Context, name: string): Promise<StepResult> {
   const deployed = readStackConfig(ctx.stackFile);
   const edit = configEdit(deployed);
-  const credentials = runCredentials(ctx);
   const connections = connectionsOf(edit.config);
   for (const connectionName of edit.toPhaseTwo) {
     const c = connections.find((x) => x.name === connectionName)!;
-    const domain = credentials.orgs.find((o) => o.name === c.oktaOrg)!.domain;
+    const domain = ctx.credentials.orgs.find((o) => o.name === c.oktaOrg)!.domain;
     const appId = scimAppId(ctx, c, domain);
     if (!appId) return failed(name, `no SCIM app labelled "${c.scimApp?.label}" in ${domain} to simulate the console steps on`);
     ctx.standIns.okta.org(domain).consoleSteps(appId);
   }
   if (edit.addedGroup) {
-    const domain = credentials.orgs.find((o) => o.name === edit.addedGroup!.oktaOrg)!.domain;
+    const domain = ctx.credentials.orgs.find((o) => o.name === edit.addedGroup!.oktaOrg)!.domain;
     ctx.standIns.okta.org(domain).addGroup(edit.addedGroup.name);
   }
   const before = await mockedRegistrations(firstDeploymentConfig(deployed), ctx.stack);

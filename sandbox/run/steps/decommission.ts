@@ -13,7 +13,6 @@ import {
   passed,
   pulumi,
   readStackConfig,
-  runCredentials,
   TOKEN_TYPE,
   writeStackConfig,
   type ConnectionSettings,
@@ -37,7 +36,7 @@ const tenantOf = (ctx: Context) => ctx.standIns.auth0.tenant(ctx.standIns.auth0.
 export function connectionIds(ctx: Context, config: StackConfig, c: ConnectionSettings): ConnectionIds | undefined {
   const connection = [...tenantOf(ctx).connections.values()].find((x) => x.name === c.name);
   if (!connection) return undefined;
-  const domain = runCredentials(ctx).orgs.find((o) => o.name === c.oktaOrg)?.domain;
+  const domain = ctx.credentials.orgs.find((o) => o.name === c.oktaOrg)?.domain;
   const apps = domain ? [...ctx.standIns.okta.org(domain).apps.values()] : [];
   const labels = [c.oidcApp?.label, c.scimApp?.label];
   const customerOrg = customerOrgNames(config).has(c.oktaOrg);

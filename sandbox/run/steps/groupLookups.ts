@@ -64,7 +64,7 @@ export async function groupLookupsStep(ctx: Context, name: string): Promise<Step
   const original = readStackConfig(ctx.stackFile);
   const first = connectionsOf(original)[0];
   if (!first) return failed(name, "the stack has no connection");
-  const { domain, org } = oktaOrgOf(ctx, original, first);
+  const { domain, org } = oktaOrgOf(ctx, first);
 
   // (a) near miss: refused before any write
   const nearMiss = withExtraGroup(original, NEAR_MISS_GROUP);

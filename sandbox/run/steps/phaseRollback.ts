@@ -36,7 +36,7 @@ interface OktaPhaseTwo {
 
 function snapshot(ctx: Context, config: StackConfig, connectionName: string): OktaPhaseTwo | string {
   const c = connectionsOf(config).find((x) => x.name === connectionName)!;
-  const { domain, org } = oktaOrgOf(ctx, config, c);
+  const { domain, org } = oktaOrgOf(ctx, c);
   const appId = scimAppId(ctx, c, domain);
   if (!appId) return `no SCIM app labelled "${c.scimApp?.label}" in ${domain}`;
   const mapping = [...org.mappings.values()].find((m) => m.targetAppId === appId);

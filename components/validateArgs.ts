@@ -86,7 +86,8 @@ export function validateIntegrationArgs(args: unknown): { value: ValidatedArgs }
   }
   const viaApi = connection.manageProvisioningViaApi;
   if (viaApi !== undefined) {
-    if (typeof viaApi === "string" && Object.hasOwn(PROVISIONING_VIA_API_CONFIG, viaApi)) {
+    // Not Object.hasOwn (ES2022 lib): as a plugin this file is compiled with run-plugin's ES2020 defaults.
+    if (typeof viaApi === "string" && Object.prototype.hasOwnProperty.call(PROVISIONING_VIA_API_CONFIG, viaApi)) {
       connection.manageProvisioningViaApi = PROVISIONING_VIA_API_CONFIG[viaApi as ProvisioningViaApi];
     } else {
       problems.push({ path: ["manageProvisioningViaApi"], message: `must be one of ${Object.keys(PROVISIONING_VIA_API_CONFIG).map((k) => `"${k}"`).join(", ")} (the stack config's false, true, "deactivate")` });

@@ -109,6 +109,17 @@ export interface ScimTokensArgs {
   parent: pulumi.Resource;
 }
 
+/** Pure: the token generations the connection declares now, oldest first. */
+export function declaredTokenGenerations(c: ConnectionConfig) {
+  // Decommission step 1: no token is declared, so `pulumi up` deletes every generation and Okta loses
+  // access. The generations stay in config: setting decommission back to false creates them anew.
+  if (c.decommission) return [];
+  // Self-service hand-off: the admin generates the token inside Auth0's assistant (npm run sso-ticket
+  // sets its scopes and lifetime); it never passes through the stack, and the stack declares none.
+  if (!declaresScimTokens(c.handoff)) return [];
+  return tokenGenerations(c.scim.tokens, c.scim.tokenScopes);
+}
+
 /**
  * The project's own token resource for every generation, with or without a lifetime: the provider's
  * ConnectionScimToken cannot set an expiry, and one code path keeps rotation the same for both.
@@ -118,13 +129,7 @@ export interface ScimTokensArgs {
 export function declareScimTokens(args: ScimTokensArgs): DeclaredScimToken[] {
   const c = args.connection;
   const scimTokens: DeclaredScimToken[] = [];
-  // Decommission step 1: no token is declared, so `pulumi up` deletes every generation and Okta loses
-  // access. The generations stay in config: setting decommission back to false creates them anew.
-  if (c.decommission) return scimTokens;
-  // Self-service hand-off: the admin generates the token inside Auth0's assistant (npm run sso-ticket
-  // sets its scopes and lifetime); it never passes through the stack, and the stack declares none.
-  if (!declaresScimTokens(c.handoff)) return scimTokens;
-  for (const g of tokenGenerations(c.scim.tokens, c.scim.tokenScopes)) {
+  for (const g of declaredTokenGenerations(c)) {
     const previous = scimTokens[scimTokens.length - 1]?.resource;
     const dependsOn = [args.scimConfiguration, ...args.after, ...(previous ? [previous] : [])];
     const token = child(c, { provider: args.tokenProvider, parent: args.parent, dependsOn }, (n) => n.scimToken(g.generation));

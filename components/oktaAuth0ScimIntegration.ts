@@ -16,6 +16,7 @@ import { IntegrationArgsError, validateIntegrationArgs } from "./validateArgs";
 import { checklistContextOf, oktaReferencesOf, type ChecklistContext } from "./stackContext";
 import { referencesWithoutLookup } from "./oktaReferencesArg";
 import { declareAdministeredIntegration } from "./administeredIntegration";
+import { declareAdministeredAfterLookups } from "./lookedUpIntegration";
 import { declareCustomerIntegration } from "./customerIntegration";
 import type { IntegrationOutputs, ScimTokenGenerationOutputs } from "./integrationOutputs";
 
@@ -58,11 +59,9 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
     if ("problems" in validated) throw new IntegrationArgsError(name, validated.problems);
     const { connection: c } = validated.value;
     const customerOrg = validated.value.okta.administeredBy === "customer";
-    // Groups and users: looked up by the stack program (or resolveOktaReferences), else ids only.
-    // A customer's org has none (validation refuses them).
-    const attached = oktaReferencesOf(args);
-    const looked = attached ? { references: attached } : referencesWithoutLookup(c);
-    if ("problems" in looked) throw new IntegrationArgsError(name, looked.problems);
+    // Groups and users: looked up by the stack program (or resolveOktaReferences), or needing no
+    // lookup; else (undefined) the component looks them up. A customer's org has none (validation refuses them).
+    const references = oktaReferencesOf(args) ?? referencesWithoutLookup(c);
 
     // Named by the connection's key, the component is found under its previous keys too (the stack
     // program names it so); any other name is the caller's to alias.
@@ -78,17 +77,12 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
       configPath: `the args of OktaAuth0ScimIntegration ${name}`,
     };
 
+    const administered = { validated: validated.value, auth0Provider, tokenProvider, stackContext, parent: this };
     const outputs: IntegrationOutputs = !oktaProvider
       ? declareCustomerIntegration({ validated: validated.value, oidcClientSecret: args.oidcApp.clientSecret, auth0Provider, tokenProvider, stackContext, parent: this })
-      : declareAdministeredIntegration({
-          validated: validated.value,
-          oktaReferences: looked.references,
-          auth0Provider,
-          oktaProvider,
-          tokenProvider,
-          stackContext,
-          parent: this,
-        });
+      : references
+        ? declareAdministeredIntegration({ ...administered, oktaProvider, oktaReferences: references })
+        : declareAdministeredAfterLookups(name, { ...administered, oktaProvider });
     this.connectionId = outputs.connectionId;
     this.connectionName = outputs.connectionName;
     this.scimEndpointUrl = outputs.scimEndpointUrl;

@@ -1,5 +1,7 @@
 // Looks up, before any resource of a connection is registered, the Okta groups and users its config
-// names, and checks each answer (decisions/oktaReferences.ts). Awaited on purpose, not Outputs:
+// names, and checks each answer (decisions/oktaReferences.ts). Awaited on purpose, by the stack program
+// (or resolveOktaReferences) before the component, or by the component before its children
+// (./lookedUpIntegration.ts), not threaded through as Outputs:
 // - a wrong or ambiguous name fails the run with the config path and the fix, before anything is
 //   assigned, in `pulumi preview` as in `up`;
 // - a user's assignments are named by the Okta user id (known here), so switching a user from
@@ -8,6 +10,7 @@
 // - the app user's `username` (required by the provider) is the login, as Okta's default username
 //   template `${source.login}` would give, also for users given by id.
 // Each lookup is made once per org and run, and asks only what it needs (no roles, no groups).
+import * as pulumi from "@pulumi/pulumi";
 import * as okta from "@pulumi/okta";
 import type { ConnectionConfig, GroupRef, UserRef } from "../config/schema";
 import type { ConfigProblem } from "../config/crossFieldRules";
@@ -46,14 +49,27 @@ export function groupLookupArgs(name: string): okta.group.GetGroupArgs {
   return { name, type: "OKTA_GROUP" };
 }
 
-// One answer per provider (org) and arguments, for the whole run: two connections naming the same
-// group or user cost one call.
+// One answer per org and arguments, for the whole run: two connections naming the same group or user
+// cost one call. A provider object is one org for one run. A provider *reference* (what a plugin's
+// construct gets when the component is used from another language) is a new object per component, so
+// it is known by its URN instead, unique within the one engine run that the plugin process serves.
 const memo = new WeakMap<okta.Provider, Map<string, Promise<unknown>>>();
-function once<T>(provider: okta.Provider, key: string, call: () => Promise<T>): Promise<T> {
-  const calls = memo.get(provider) ?? new Map<string, Promise<unknown>>();
-  memo.set(provider, calls);
+const memoByUrn = new Map<string, Map<string, Promise<unknown>>>();
+async function once<T>(provider: okta.Provider, key: string, call: () => Promise<T>): Promise<T> {
+  const calls = provider instanceof pulumi.DependencyProviderResource ? await callsOfReference(provider) : callsOf(provider);
   if (!calls.has(key)) calls.set(key, call());
   return calls.get(key) as Promise<T>;
+}
+function callsOf(provider: okta.Provider): Map<string, Promise<unknown>> {
+  const calls = memo.get(provider) ?? new Map<string, Promise<unknown>>();
+  memo.set(provider, calls);
+  return calls;
+}
+async function callsOfReference(provider: pulumi.ProviderResource): Promise<Map<string, Promise<unknown>>> {
+  const urn = await new Promise<string>((resolve) => provider.urn.apply(resolve));
+  const calls = memoByUrn.get(urn) ?? new Map<string, Promise<unknown>>();
+  memoByUrn.set(urn, calls);
+  return calls;
 }
 
 type Outcome<T> = { value: T } | { problem: string };

@@ -1,27 +1,19 @@
-// The component's Okta groups and users as resolved references (./oktaDirectory.ts). They are looked
-// up, awaited, before anything is registered, which a component constructor (synchronous) cannot do:
-// the stack program looks them up for all connections first; a TypeScript library user calls
-// `resolveOktaReferences`; both attach the answer to the args (./stackContext.ts). Without it, only
-// what needs no lookup works: groups given by id, no users.
+// The component's Okta groups and users as resolved references (./oktaDirectory.ts), looked up before
+// the component is built: the stack program does so for all connections first, and a TypeScript user
+// may call `resolveOktaReferences`; both attach the answer to the args (./stackContext.ts). Then a bad
+// name fails the program before even the component is registered. Without it the component looks them
+// up itself (./lookedUpIntegration.ts), as it must from another language.
 import type * as okta from "@pulumi/okta";
 import type { ConnectionConfig } from "../config/schema";
-import type { ConfigProblem } from "../config/crossFieldRules";
 import { lookUpOktaReferences, type OktaReferences } from "./oktaDirectory";
 import type { OktaAuth0ScimIntegrationArgs } from "./integrationArgs";
 import { IntegrationArgsError, validateIntegrationArgs } from "./validateArgs";
 import { withStackContext } from "./stackContext";
 
-const NEEDS_LOOKUP =
-  "needs an Okta lookup before the component is registered: in TypeScript pass `await resolveOktaReferences(args, oktaProvider)` as the args; " +
-  "from another language give groups by id (direct user assignments need the TypeScript API for now)";
-
-/** Pure: the references when none needs a lookup, else a problem per group or user that does. */
-export function referencesWithoutLookup(connection: ConnectionConfig): { references: OktaReferences } | { problems: ConfigProblem[] } {
-  const problems: ConfigProblem[] = [];
-  connection.groups.forEach((ref, i) => "id" in ref || problems.push({ path: ["groups", i], message: NEEDS_LOOKUP }));
-  connection.users.forEach((_, i) => problems.push({ path: ["users", i], message: NEEDS_LOOKUP }));
-  if (problems.length > 0) return { problems };
-  return { references: { groups: connection.groups.flatMap((ref) => ("id" in ref ? [{ ref, id: ref.id }] : [])), users: [] } };
+/** Pure: the references when none needs a lookup (groups by id, no users), else undefined. */
+export function referencesWithoutLookup(connection: ConnectionConfig): OktaReferences | undefined {
+  if (connection.users.length > 0 || connection.groups.some((ref) => !("id" in ref))) return undefined;
+  return { groups: connection.groups.flatMap((ref) => ("id" in ref ? [{ ref, id: ref.id }] : [])), users: [] };
 }
 
 /**

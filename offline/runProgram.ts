@@ -172,6 +172,35 @@ export async function runStackProgram(raw: RawConfig, options: RunOptions, progr
 }
 
 async function runStackProgramWithPlainStacks(raw: RawConfig, options: RunOptions, program: StackProgram): Promise<ProgramRun> {
+  // An Output that rejects with nobody awaiting it (a component's registerOutputs, say, when the
+  // component's own lookups failed) fails a real run: the language host treats every unhandled
+  // rejection as the program's failure and prints its message. Here it is the run's failure too.
+  // The host owns the process's handler: a test runner's own (jest fails the test on any) is set
+  // aside for the run and put back after.
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+  const runnerHandlers = process.listeners("unhandledRejection");
+  process.removeAllListeners("unhandledRejection");
+  process.on("unhandledRejection", onUnhandled);
+  try {
+    const run = await runUntilDisconnected(raw, options, program);
+    // Rejections are reported once the microtasks that could still handle them have run; the SDK's
+    // own chains (a component's registerOutputs) settle a few turns later. Counted in turns, not time:
+    // under mocks nothing waits for I/O.
+    for (let quiet = 0, seen = -1; quiet < 5; quiet = unhandled.length === seen ? quiet + 1 : 0) {
+      seen = unhandled.length;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const failure = run.failure ?? unhandled[0];
+    if (failure !== undefined) throw new ProgramFailure(failure, run.registrations);
+    return run.result;
+  } finally {
+    process.off("unhandledRejection", onUnhandled);
+    for (const handler of runnerHandlers) process.on("unhandledRejection", handler);
+  }
+}
+
+async function runUntilDisconnected(raw: RawConfig, options: RunOptions, program: StackProgram): Promise<{ result: ProgramRun; registrations: Registration[]; failure: unknown }> {
   const seen = new Map<string, { inputs: Record<string, unknown>; provider?: string; custom: boolean; importId?: string }>();
   const invokes: InvokeCall[] = [];
   const cloud = options.cloud ?? testCloud;
@@ -255,6 +284,5 @@ async function runStackProgramWithPlainStacks(raw: RawConfig, options: RunOption
       };
     }),
   );
-  if (failure !== undefined) throw new ProgramFailure(failure, registrations);
-  return { registrations, invokes, outputs, resolved: resolved ?? {} };
+  return { result: { registrations, invokes, outputs, resolved: resolved ?? {} }, registrations, failure };
 }

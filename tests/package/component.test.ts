@@ -1,6 +1,8 @@
 // The public component as a library user declares it (a typed object literal, providers through
 // opts), under the same mocks as the stack program: what it declares, its outputs, and the errors for
 // bad args and missing providers, before anything is registered.
+import { spawnSync } from "child_process";
+import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as auth0 from "@pulumi/auth0";
 import * as okta from "@pulumi/okta";
@@ -171,16 +173,59 @@ test("one source of truth: the component and the stack config report the same pr
   expect("problems" in scopes && scopes.problems).toEqual([{ path: ["scim", "tokenScopes"], message: expect.stringContaining("lacks post:users, put:users") }]);
 });
 
-test("groups by name or users without resolveOktaReferences: a clear error naming each, nothing registered", async () => {
-  const error = await failure((providers) => {
-    new OktaAuth0ScimIntegration("acme", { ...args, users: [{ login: "ada@acme.com" }] }, { providers });
-    return {};
-  });
-  expect(error.message).toContain("args.groups[0]: needs an Okta lookup before the component is registered");
-  expect(error.message).toContain("args.users[0]: needs an Okta lookup");
-  expect(error.message).toContain("resolveOktaReferences(args, oktaProvider)");
-  expect(error.registrations.map((r) => r.type).sort()).toEqual(["pulumi:providers:auth0", "pulumi:providers:okta"]);
-}, 120_000);
+describe("groups by name and users by login without resolveOktaReferences: the component looks them up (as from another language)", () => {
+  const withUsers: OktaAuth0ScimIntegrationArgs = { ...args, groups: [{ name: "Engineering" }, { id: "00g1a2b3c4d5e6f7g8h9" }], users: [{ login: "Ada@acme.com" }, { id: "00u1a2b3c4d5e6f7g8h9" }] };
+  const declared = (r: ProgramRun) => r.registrations.map((x) => ({ type: x.type, name: x.name, parent: x.parent, inputs: x.inputs, dependsOn: x.dependsOn }));
+
+  test("it declares exactly what the up-front lookups declare (same names: moving between the two plans nothing), with one invoke per group and user", async () => {
+    // A copy: resolveOktaReferences attaches its answer to the args object it is given.
+    const upFront = await run(async (providers) => {
+      new OktaAuth0ScimIntegration("acme", await resolveOktaReferences({ ...withUsers }, providers.okta), { providers });
+      return {};
+    });
+    const inComponent = await run((providers) => {
+      new OktaAuth0ScimIntegration("acme", withUsers, { providers });
+      return {};
+    });
+    expect(declared(inComponent)).toEqual(declared(upFront));
+    // The assignments exist, named by Okta user id, with the looked-up login as username.
+    const appUsers = byType(inComponent, T.appUser);
+    expect(appUsers).toHaveLength(4);
+    expect(appUsers.map((u) => u.inputs.username)).toEqual(expect.arrayContaining(["Ada@acme.com", "user-00u1a2b3c4d5e6f7g8h9@example.test"]));
+    const lookups = (r: ProgramRun) => r.invokes.map((i) => i.token).sort();
+    expect(lookups(inComponent)).toEqual(["okta:group/getGroup:getGroup", "okta:user/getUser:getUser", "okta:user/getUser:getUser"]);
+    expect(lookups(inComponent)).toEqual(lookups(upFront));
+  }, 120_000);
+
+  test("the outputs keep their secretness: the token and the per-generation map are secret, the ids are not", async () => {
+    let integration: OktaAuth0ScimIntegration | undefined;
+    const result = await run((providers) => {
+      integration = new OktaAuth0ScimIntegration("acme", withUsers, { providers });
+      return { token: integration.scimToken, url: integration.scimEndpointUrl, tokens: integration.scimTokens };
+    });
+    expect(await pulumi.isSecret(integration!.scimToken)).toBe(true);
+    expect(await pulumi.isSecret(integration!.scimTokenByGeneration)).toBe(true);
+    expect(await pulumi.isSecret(integration!.connectionId)).toBe(false);
+    expect(await pulumi.isSecret(integration!.tokenGenerations()[0].token)).toBe(true);
+    expect(integration!.tokenGenerations().map((g) => g.tokenOutputName)).toEqual(["acme-workforce-scim-token-2026-11"]);
+    const resolved = result.resolved as { url: string; token: string; tokens: { generation: string }[] };
+    expect(resolved.url).toMatch(/^https:\/\/acme\.eu\.auth0\.com\/scim\/v2\/connections\/con_/);
+    expect(resolved.token).toMatch(/.{16,}/);
+    expect(resolved.tokens).toEqual([expect.objectContaining({ generation: "2026-11" })]);
+  }, 120_000);
+
+  test("a group name Okta matches only by prefix, or a user found under another login: the run fails naming each args path, and no child is registered", () => {
+    const child = spawnSync(process.execPath, ["--require", require.resolve("tsx/cjs"), path.join(__dirname, "fixtures", "failedLookupRun.ts")], { encoding: "utf8" });
+    expect(child.stderr).toBe("");
+    const outcome = JSON.parse(child.stdout) as { failed: boolean; message: string; types: string[] };
+    expect(outcome.failed).toBe(true);
+    expect(outcome.message).toContain('Invalid args of OktaAuth0ScimIntegration "acme" (2 problems); nothing was created');
+    expect(outcome.message).toContain('args.groups[0]: names the Okta group "Finance", but no Okta-mastered group has exactly that name');
+    expect(outcome.message).toContain('args.users[0]: names the Okta login "ada@acme.com", but the search returned "someone-else@acme.com"');
+    // Only the providers and the component itself (with its token provider, made before any lookup): no child of either half.
+    expect(outcome.types).toEqual(["oktaScim:index:OktaAuth0ScimIntegration", "pulumi:providers:auth0", "pulumi:providers:okta", "pulumi:providers:pulumi-nodejs"]);
+  }, 120_000);
+});
 
 test("manageProvisioningViaApi: the public enum maps to the config's false / true / \"deactivate\"; another value is refused", () => {
   const viaApi = (value: unknown) => {

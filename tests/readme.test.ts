@@ -38,14 +38,15 @@ test(".ci/run fails when a step of the test command fails, and then runs nothing
   }
 });
 
-test("the README's test command runs the unit tests, then the token resource on the real engine", () => {
+test("the README's test command runs the unit tests, then the token resource on the real engine, then the other languages' SDKs", () => {
   const steps = quickStartTestCommand().split("&&").map((step) => step.trim());
   const at = (step: string) => steps.indexOf(step);
   expect(at("npm test")).toBeGreaterThan(-1);
   expect(at("npm run engine:install")).toBeGreaterThan(at("npm test"));
   expect(at("npm run test:engine")).toBeGreaterThan(at("npm run engine:install"));
+  expect(at("npm run test:languages")).toBeGreaterThan(at("npm run test:engine"));
   const scripts = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
-  expect(Object.keys(scripts)).toEqual(expect.arrayContaining(["engine:install", "test:engine"]));
+  expect(Object.keys(scripts)).toEqual(expect.arrayContaining(["engine:install", "test:engine", "test:languages"]));
   // The engine test needs the engine: it stays out of the default jest run.
   expect(scripts["test:engine"]).not.toMatch(/\bjest\b/);
 });

@@ -10,6 +10,7 @@ import { scimUserRoutes } from "./scimUsers";
 import { selfServiceRoutes } from "./selfService";
 import { Auth0Tenant, type M2mClient } from "./tenant";
 import type { Route } from "../http/router";
+import type { FaultInjector } from "../http/faults";
 import { MANAGEMENT_API_PLANS, TOO_MANY_REQUESTS_BODY, TokenBucket, type ManagementApiPlanName } from "./rateLimit";
 
 export interface Auth0StandInOptions {
@@ -20,6 +21,8 @@ export interface Auth0StandInOptions {
   now?: () => Date;
   /** Enforce this plan's documented Management API rate limit on /api/v2 (default: none). */
   rateLimit?: ManagementApiPlanName;
+  /** Faults to inject into writes (npm run faults). */
+  faults?: FaultInjector;
 }
 
 export interface Auth0StandIn {
@@ -39,7 +42,7 @@ export async function startAuth0StandIn(options: Auth0StandInOptions): Promise<A
   // Direct loopback calls (no tenant name) reach the only tenant when there is one.
   const resolve: TenantResolver = (host) => tenants.get(host) ?? (host === "127.0.0.1" || host === "localhost" ? only : undefined);
   const management = rateLimited([...managementRoutes(resolve), ...selfServiceRoutes(resolve)], options.rateLimit, options.now);
-  const server = https.createServer({ key: options.tls.key, cert: options.tls.cert }, routeRequests(SERVICE, [...management, ...scimUserRoutes(resolve)], options.log));
+  const server = https.createServer({ key: options.tls.key, cert: options.tls.cert }, routeRequests(SERVICE, [...management, ...scimUserRoutes(resolve)], options.log, options.faults));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return {
     port: (server.address() as AddressInfo).port,

@@ -3,6 +3,7 @@
 // logged as unknown) so a missing endpoint shows up instead of passing silently.
 import type * as http from "http";
 import { UNKNOWN_ROUTE, type RequestLog } from "../log/requestLog";
+import { refusal, type FaultInjector } from "./faults";
 
 export interface StandInRequest {
   method: string;
@@ -83,8 +84,11 @@ function send(res: http.ServerResponse, reply: StandInReply): void {
   res.end(reply.body === undefined ? undefined : typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body));
 }
 
-/** A request listener serving `routes` for `service`, recording every request in `log`. */
-export function routeRequests(service: string, routes: readonly Route[], log: RequestLog): http.RequestListener {
+/**
+ * A request listener serving `routes` for `service`, recording every request in `log`; `faults` (npm
+ * run faults) may refuse a write, reset its connection, or apply it and lose the answer.
+ */
+export function routeRequests(service: string, routes: readonly Route[], log: RequestLog, faults?: FaultInjector): http.RequestListener {
   const compiled = routes.map(compileRoute);
   return (req, res) => {
     const chunks: Buffer[] = [];
@@ -100,6 +104,19 @@ export function routeRequests(service: string, routes: readonly Route[], log: Re
         send(res, { status: 501, body: { statusCode: 501, error: "Not Implemented", message: `The ${service} stand-in has no route for ${method} ${url.pathname}` } });
         return;
       }
+      const fault = faults?.decide({ service, method, route: found.route.template });
+      const refused = fault ? refusal(fault, service, Math.floor(Date.now() / 1000)) : undefined;
+      if (refused) {
+        log.record({ ...entry, status: refused.status });
+        send(res, refused);
+        return;
+      }
+      if (fault === "reset") {
+        // Status 0 in the log: no answer was sent.
+        log.record({ ...entry, status: 0 });
+        res.socket?.destroy();
+        return;
+      }
       const request: StandInRequest = {
         method,
         path: url.pathname,
@@ -113,8 +130,10 @@ export function routeRequests(service: string, routes: readonly Route[], log: Re
         .then(() => found.route.handle(request))
         .catch((error: unknown) => ({ status: 500, body: { statusCode: 500, error: "Internal Server Error", message: `stand-in bug: ${String(error)}` } }))
         .then((reply) => {
-          log.record({ ...entry, status: reply.status });
-          send(res, reply);
+          log.record({ ...entry, status: fault === "lost-response" ? 0 : reply.status });
+          // Applied, but the client never hears of it.
+          if (fault === "lost-response") res.socket?.destroy();
+          else send(res, reply);
         });
     });
   };

@@ -7,6 +7,7 @@ import * as http from "http";
 import * as https from "https";
 import type { AddressInfo } from "net";
 import { routeRequests } from "../http/router";
+import type { FaultInjector } from "../http/faults";
 import type { RequestLog } from "../log/requestLog";
 import { OktaOrg, type OrgCredentials } from "./org";
 import { oktaRoutes } from "./routes";
@@ -18,6 +19,8 @@ export interface OktaStandInOptions {
   /** Key and certificate covering every org domain (sandbox/net/testCa.ts); no HTTPS listener without. */
   tls?: { key: string; cert: string };
   log: RequestLog;
+  /** Faults to inject into writes (npm run faults). */
+  faults?: FaultInjector;
 }
 
 export interface OktaStandIn {
@@ -44,7 +47,7 @@ function closeServer(server: http.Server): Promise<void> {
 
 export async function startOktaStandIn(options: OktaStandInOptions): Promise<OktaStandIn> {
   const orgs = options.orgs.map((o) => new OktaOrg(o.domain.toLowerCase(), o.credentials));
-  const listener = routeRequests(SERVICE, oktaRoutes(orgs), options.log);
+  const listener = routeRequests(SERVICE, oktaRoutes(orgs), options.log, options.faults);
   const plain = http.createServer(listener);
   const secure = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : undefined;
   const httpPort = await listen(plain);

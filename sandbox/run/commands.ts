@@ -11,9 +11,20 @@ export interface CommandResult {
 /** A hang guard, not a speed expectation: a real `pulumi up` of a large stack can take minutes. */
 const COMMAND_TIMEOUT_MS = 30 * 60 * 1000;
 
-export function runCommand(file: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<CommandResult> {
+export interface CommandOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  input?: string;
+  /** Called with a function that SIGKILLs the command and every process it started (its own process group), as a dying CI runner does. */
+  onStart?: (killAll: () => void) => void;
+}
+
+export function runCommand(file: string, args: readonly string[], options: CommandOptions): Promise<CommandResult> {
   return new Promise((resolve) => {
-    const child = spawn(file, [...args], { cwd: options.cwd, env: options.env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(file, [...args], { cwd: options.cwd, env: options.env, stdio: ["pipe", "pipe", "pipe"], detached: options.onStart !== undefined });
+    options.onStart?.(() => {
+      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (c: Buffer) => out.push(c));

@@ -1,47 +1,22 @@
 // `npm run sandbox -- --stack <name>`: the real `pulumi` (the user's install, plugins as Pulumi installs
 // them) runs a stack file against the Auth0 and Okta stand-ins, in a throwaway project directory with a
-// throwaway local backend and passphrase. The steps are listed in ./sequence.ts (one line each in the
-// output), then the summary line.
-import { generateKeyPairSync, randomBytes } from "crypto";
+// throwaway local backend and passphrase (./prepare.ts). The steps are listed in ./sequence.ts (one line
+// each in the output), then the summary line.
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { readStackFileConfig } from "../../config/stackFile";
 import { REPO_ROOT } from "../../offline/stackFile";
 import type { OktaSeed } from "../okta/seed";
 import { parseSandboxArgs, USAGE, type SandboxArgs } from "./args";
-import { excerpt, redact } from "./commands";
-import { failed, pulumi, writeStackConfig, type Context } from "./context";
-import { firstDeploymentConfig } from "./plan";
+import { redact } from "./commands";
+import { failed, type Context } from "./context";
 import { apiCallSection, exitCodeFor, replaceSection, stepLine, summaryLine, type PhaseCounts, type ScaleFacts, type StepResult } from "./report";
-import { missingSecretSettings, secretSettings, secretValues, withSecrets, type SecretSetting } from "./secrets";
 import { SANDBOX_STEPS, SCALE_STEPS } from "./sequence";
 import { withCustomerConnections } from "./scale";
 import { connectionsOf } from "./plan";
 import { MANAGEMENT_API_PLANS } from "../auth0/rateLimit";
-import { lookupSeeds, stackCredentials, startStandIns } from "./standIns";
+import { prepareRun, type PreparedRun } from "./prepare";
 import { checkTools, MISSING_TOOLS_EXIT_CODE } from "./tools";
-
-const generators = {
-  rsaPrivateKeyPem: () => generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
-  random: (bytes: number) => randomBytes(bytes).toString("base64url"),
-};
-
-/** A project directory that is the repository but for its stack files: the run's copy is the only one. */
-function throwawayProject(dir: string): string {
-  const project = path.join(dir, "project");
-  fs.mkdirSync(project);
-  for (const entry of fs.readdirSync(REPO_ROOT)) {
-    if (entry === ".git" || /^Pulumi\..+\.ya?ml$/.test(entry)) continue;
-    fs.symlinkSync(path.join(REPO_ROOT, entry), path.join(project, entry));
-  }
-  return project;
-}
-
-/** Secure leaves → placeholders: the run sets each with `pulumi config set --secret --path`. */
-function withPlaceholders(config: Record<string, unknown>, settings: readonly SecretSetting[]): Record<string, unknown> {
-  return withSecrets(config, settings.map((s) => ({ ...s, value: "set-by-the-sandbox" })));
-}
 
 function writeApiCallDoc(section: string, stack: string, phases: PhaseCounts[], scale?: ScaleFacts): void {
   const file = path.join(REPO_ROOT, "docs", "api-calls.md");
@@ -85,56 +60,16 @@ export async function runSandbox(argv: readonly string[], out: (line: string) =>
     out(tools.message ?? "sandbox: the Pulumi CLI is missing");
     return MISSING_TOOLS_EXIT_CODE;
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "oktascim-sandbox-"));
-  // Every secure: value regenerated, and the credentials a fresh stack (npm run new-stack) has not set yet.
-  const settings = [...secretSettings(fileConfig, generators), ...missingSecretSettings(fileConfig, generators)];
-  const secretConfig = withSecrets(fileConfig, settings);
-  const credentials = stackCredentials(secretConfig);
-  const seeds = lookupSeeds(fileConfig, credentials);
-  if (args.seed) {
-    for (const [domain, seed] of Object.entries(JSON.parse(fs.readFileSync(args.seed, "utf8")) as Record<string, OktaSeed>)) {
-      const existing = seeds.get(domain.toLowerCase()) ?? {};
-      seeds.set(domain.toLowerCase(), { groups: [...(existing.groups ?? []), ...(seed.groups ?? [])], users: [...(existing.users ?? []), ...(seed.users ?? [])], apps: seed.apps });
-    }
-  }
-  const standIns = await startStandIns(credentials, dir, seeds, args.rateLimit);
+  const extraSeeds = args.seed ? (JSON.parse(fs.readFileSync(args.seed, "utf8")) as Record<string, OktaSeed>) : undefined;
+  let prepared: PreparedRun | undefined;
   let ctx: Context | undefined;
   const steps: StepResult[] = [];
   try {
-    const project = throwawayProject(dir);
-    const stackFile = path.join(project, `Pulumi.${args.stack}.yaml`);
-    writeStackConfig(stackFile, firstDeploymentConfig(withPlaceholders(fileConfig, settings)));
-    const env: NodeJS.ProcessEnv = {
-      ...baseEnv,
-      ...standIns.env,
-      PULUMI_BACKEND_URL: `file://${path.join(dir, "backend")}`,
-      PULUMI_CONFIG_PASSPHRASE: randomBytes(24).toString("base64url"),
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    };
-    fs.mkdirSync(path.join(dir, "backend"));
-    ctx = {
-      stack: args.stack,
-      project,
-      stackFile,
-      pulumi: tools.pulumi,
-      env,
-      standIns,
-      settings,
-      firstConfig: structuredClone(fileConfig),
-      credentials,
-      secrets: secretValues(settings),
-      numbers: { resources: 0, apiCallsUp: 0, apiCallsNoopPreview: 0 },
-      phases: [],
-    };
-    const run = ctx;
-    out(`sandbox: stack ${args.stack}, throwaway project ${project}, Okta stand-in ${standIns.okta.httpUrl}, CONNECT proxy ${standIns.proxy.url}`);
-    const init = await pulumi(run, ["stack", "init", args.stack, "--secrets-provider", "passphrase"]);
-    if (init.code !== 0) throw new Error(`pulumi stack init failed: ${excerpt(init)}`);
-    for (const s of settings) {
-      const set = await pulumi(run, ["config", "set", "--secret", "--path", s.path], s.value);
-      if (set.code !== 0) throw new Error(`pulumi config set --secret --path ${s.path} failed: ${redact(excerpt(set), run.secrets)}`);
-    }
+    prepared = await prepareRun({ stack: args.stack, fileConfig, pulumiPath: tools.pulumi, baseEnv, extraSeeds, rateLimit: args.rateLimit });
+    const run: Context = prepared.ctx;
+    ctx = run;
+    const { standIns } = run;
+    out(`sandbox: stack ${args.stack}, throwaway project ${run.project}, Okta stand-in ${standIns.okta.httpUrl}, CONNECT proxy ${standIns.proxy.url}`);
     const record = (step: StepResult) => {
       steps.push(step);
       out(stepLine(steps.length, sequence.length, { ...step, detail: redact(step.detail, run.secrets) }));
@@ -163,15 +98,19 @@ export async function runSandbox(argv: readonly string[], out: (line: string) =>
     const scale = scaleFacts(args, connectionsOf(fileConfig).length);
     if (!args.noDocs && !args.steps && run.phases.length === 3) writeApiCallDoc(scale?.section ?? args.stack, args.stack, run.phases, scale?.facts);
   } catch (error) {
-    out(`sandbox: ${redact(error instanceof Error ? error.message : String(error), secretValues(settings))}`);
+    out(`sandbox: ${redact(error instanceof Error ? error.message : String(error), ctx?.secrets ?? [])}`);
     while (steps.length < sequence.length) steps.push({ name: sequence[steps.length].name, status: "failed", detail: "not run" });
   } finally {
-    await standIns.close();
-    if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
+    await prepared?.close(args.keep);
   }
+  if (!prepared) {
+    out(summaryLine(args.stack, steps, { resources: 0, apiCallsUp: 0, apiCallsNoopPreview: 0 }));
+    return exitCodeFor(steps);
+  }
+  const { log } = prepared.ctx.standIns;
   out("API calls per endpoint over the whole run:");
-  for (const line of standIns.log.report()) out(line);
-  const unknown = standIns.log.unknown();
+  for (const line of log.report()) out(line);
+  const unknown = log.unknown();
   out(unknown.length === 0 ? "every request reached an implemented endpoint (no 501)" : `${unknown.length} request(s) answered 501 (listed above): the stand-ins lack these endpoints`);
   out(summaryLine(args.stack, steps, ctx?.numbers ?? { resources: 0, apiCallsUp: 0, apiCallsNoopPreview: 0 }));
   return exitCodeFor(steps);

@@ -7,6 +7,7 @@ import { createPublicKey } from "crypto";
 import { startAuth0StandIn, type Auth0StandIn } from "../auth0/server";
 import type { ManagementApiPlanName } from "../auth0/rateLimit";
 import { RequestLog } from "../log/requestLog";
+import type { FaultInjector } from "../http/faults";
 import { startConnectProxy, type ConnectProxy } from "../net/connectProxy";
 import { createTestCa } from "../net/testCa";
 import type { OrgCredentials } from "../okta/org";
@@ -65,13 +66,19 @@ export interface StandIns {
   close(): Promise<void>;
 }
 
-export async function startStandIns(credentials: StackCredentials, dir: string, seeds: Map<string, OktaSeed>, rateLimit?: ManagementApiPlanName): Promise<StandIns> {
+export async function startStandIns(
+  credentials: StackCredentials,
+  dir: string,
+  seeds: Map<string, OktaSeed>,
+  rateLimit?: ManagementApiPlanName,
+  faults?: FaultInjector,
+): Promise<StandIns> {
   const log = new RequestLog();
   const domains = [credentials.auth0.domain, ...credentials.orgs.map((o) => o.domain)];
   const ca = await createTestCa(domains, dir);
   const tls = { key: ca.serverKey, cert: ca.serverCert };
-  const auth0 = await startAuth0StandIn({ tenants: [{ domain: credentials.auth0.domain, clients: [{ clientId: credentials.auth0.clientId, clientSecret: credentials.auth0.clientSecret }] }], tls, log, rateLimit });
-  const okta = await startOktaStandIn({ orgs: credentials.orgs.map((o) => ({ domain: o.domain, credentials: o.credentials })), tls, log });
+  const auth0 = await startAuth0StandIn({ tenants: [{ domain: credentials.auth0.domain, clients: [{ clientId: credentials.auth0.clientId, clientSecret: credentials.auth0.clientSecret }] }], tls, log, rateLimit, faults });
+  const okta = await startOktaStandIn({ orgs: credentials.orgs.map((o) => ({ domain: o.domain, credentials: o.credentials })), tls, log, faults });
   for (const [domain, seed] of seeds) applySeed(okta.org(domain), seed);
   const oktaDomains = new Set(credentials.orgs.map((o) => o.domain));
   const proxy = await startConnectProxy((host) => {

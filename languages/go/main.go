@@ -34,7 +34,10 @@ func main() {
 			return err
 		}
 
-		engineering, login := "Engineering", cfg.Require("directUserLogin")
+		group, login := cfg.Get("groupName"), cfg.Require("directUserLogin")
+		if group == "" {
+			group = "Engineering"
+		}
 		baseURL := oktaBaseURL(cfg)
 		lifetime := 7776000.0
 		workforce, err := oktaScim.NewOktaAuth0ScimIntegration(ctx, "go-workforce", &oktaScim.OktaAuth0ScimIntegrationArgs{
@@ -46,7 +49,7 @@ func main() {
 			OidcApp: oktaScim.OktaOidcAppArgs{Label: "Auth0 (log-in, Go)"},
 			ScimApp: oktaScim.OktaScimAppArgs{Label: "Auth0 (provisioning, Go)", Url: "https://" + auth0Domain},
 			// By name and by login: the component looks them up in Okta, and refuses a near miss.
-			Groups: []oktaScim.OktaGroupRefArgs{{Name: &engineering}},
+			Groups: []oktaScim.OktaGroupRefArgs{{Name: &group}},
 			Users:  []oktaScim.OktaUserRefArgs{{Login: &login}},
 			Scim: &oktaScim.ScimSettingsArgs{
 				Tokens: []oktaScim.ScimTokenGenerationArgs{{Generation: "2026-12", LifetimeSeconds: &lifetime}},

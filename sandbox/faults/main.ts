@@ -6,15 +6,15 @@
 // failed or interrupted up"), and checks the stand-ins against the config (./checks.ts) and that the
 // next preview is clean. One line per case, then
 // `faults: stack=<s> cases=<n> converged=<n> manual=<n> duplicates=<n> lost=<n>`.
-import * as fs from "fs";
 import { readStackFileConfig } from "../../config/stackFile";
 import { REPO_ROOT } from "../../offline/stackFile";
 import { FaultInjector, KILL, type FaultKind } from "../http/faults";
-import { excerpt, redact, runCommand, type CommandResult } from "../run/commands";
+import { excerpt, redact, type CommandResult } from "../run/commands";
+import { declaresScimTokens } from "../../components/decisions/selfService";
 import { connectionsOf, pulumi, readStackConfig, writeStackConfig, type Context, type StackConfig } from "../run/context";
 import { prepareRun } from "../run/prepare";
 import { scimRequest } from "../run/scimClient";
-import { checkTools, MISSING_TOOLS_EXIT_CODE } from "../run/tools";
+import { checkToolsForThisRepository, MISSING_TOOLS_EXIT_CODE } from "../run/tools";
 import { checkState, scimUsersByConnection, type DeclaredConnection } from "./checks";
 import { parseFaultsArgs, type Scenario } from "./args";
 
@@ -34,7 +34,8 @@ function declared(ctx: Context, config: StackConfig): DeclaredConnection[] {
   return connectionsOf(config).map((c) => {
     const org = orgs.find((o) => o.name === c.oktaOrg);
     const domain = ctx.credentials.orgs.find((o) => o.name === c.oktaOrg)?.domain;
-    const tokens = c.decommission === true || c.handoff === "self-service" ? 0 : ((c.scim?.tokens as unknown[] | undefined)?.length ?? 1);
+    // The config as written (no schema defaults): one generation unless it lists them.
+    const tokens = c.decommission === true || !declaresScimTokens(c.handoff) ? 0 : ((c.scim?.tokens as unknown[] | undefined)?.length ?? 1);
     return {
       name: c.name,
       tokens,
@@ -50,8 +51,7 @@ function groupNames(ctx: Context, domain: string, refs: Array<{ id?: string; nam
   return refs.map((r) => r.name ?? groups.find((g) => g.id === r.id)?.name ?? `(group ${r.id})`);
 }
 
-const up = (ctx: Context, onStart?: (kill: () => void) => void) =>
-  runCommand(ctx.pulumi, ["up", "--yes", "--skip-preview", "--non-interactive"], { cwd: ctx.project, env: ctx.env, onStart });
+const up = (ctx: Context, onStart?: (kill: () => void) => void) => pulumi(ctx, ["up", "--yes", "--skip-preview"], undefined, onStart);
 
 /** The scenario's edit before its `up` (none for the first deployment), after a clean first up. */
 async function setUp(ctx: Context, scenario: Scenario): Promise<void> {
@@ -127,30 +127,35 @@ async function runCase(
   const prepared = await prepareRun({ ...setup, faults });
   const { ctx } = prepared;
   try {
-    await setUp(ctx, scenario);
-    const usersBefore = scimUsersByConnection(tenantOf(ctx));
-    const before = faults.writeLog.length;
-    let killAll: (() => void) | undefined;
-    if (kind === KILL) faults.onWriteAfter(write, () => killAll?.());
-    else faults.armAfter(kind, write);
-    const faulted = await up(ctx, kind === KILL ? (k) => (killAll = k) : undefined);
-    faults.disarm();
-    const target = faults.writeLog[before + write - 1];
-    if (target === undefined) return { outcome: "failed", detail: `the up made only ${faults.writeLog.length - before} write(s)`, target };
-    const recovered = faulted.code === 0 ? { ok: true, manual: [] as string[], log: [] as string[] } : await recover(ctx);
-    const verdict = checkState(tenantOf(ctx), declared(ctx, readStackConfig(ctx.stackFile)), usersBefore);
-    const preview = await pulumi(ctx, ["preview", "--expect-no-changes"]);
-    const how = `${faulted.code === 0 ? "up succeeded" : "up failed"}${recovered.manual.length ? `; manual: ${recovered.manual.join(", ")}` : ""}`;
-    if (verdict.lost.length > 0) return { outcome: "lost", detail: `${how}; ${verdict.lost.join("; ")}`, target };
-    if (verdict.duplicates.length > 0) return { outcome: "duplicates", detail: `${how}; ${verdict.duplicates.join("; ")}`, target };
-    if (!recovered.ok || verdict.differs.length > 0 || preview.code !== 0) {
-      const why = [...verdict.differs, ...(recovered.ok ? [] : [`did not converge: ${recovered.log.slice(-2).join(" / ")}`]), ...(preview.code !== 0 ? [`next preview not clean: ${excerpt(preview, 3)}`] : [])];
-      return { outcome: "failed", detail: `${how}; ${why.join("; ")}`, target };
-    }
-    return { outcome: recovered.manual.length > 0 ? "manual" : "converged", detail: how, target };
+    const result = await judgeCase(ctx, faults, scenario, kind, write);
+    return { ...result, detail: redact(result.detail, ctx.secrets) };
   } finally {
     await prepared.close();
   }
+}
+
+async function judgeCase(ctx: Context, faults: FaultInjector, scenario: Scenario, kind: CaseKind, write: number): Promise<CaseResult & { target?: string }> {
+  await setUp(ctx, scenario);
+  const usersBefore = scimUsersByConnection(tenantOf(ctx));
+  const before = faults.writeLog.length;
+  let killAll: (() => void) | undefined;
+  if (kind === KILL) faults.onWriteAfter(write, () => killAll?.());
+  else faults.armAfter(kind, write);
+  const faulted = await up(ctx, kind === KILL ? (k) => (killAll = k) : undefined);
+  faults.disarm();
+  const target = faults.writeLog[before + write - 1];
+  if (target === undefined) return { outcome: "failed", detail: `the up made only ${faults.writeLog.length - before} write(s)`, target };
+  const recovered = faulted.code === 0 ? { ok: true, manual: [] as string[], log: [] as string[] } : await recover(ctx);
+  const verdict = checkState(tenantOf(ctx), declared(ctx, readStackConfig(ctx.stackFile)), usersBefore);
+  const preview = await pulumi(ctx, ["preview", "--expect-no-changes"]);
+  const how = `${faulted.code === 0 ? "up succeeded" : "up failed"}${recovered.manual.length ? `; manual: ${recovered.manual.join(", ")}` : ""}`;
+  if (verdict.lost.length > 0) return { outcome: "lost", detail: `${how}; ${verdict.lost.join("; ")}`, target };
+  if (verdict.duplicates.length > 0) return { outcome: "duplicates", detail: `${how}; ${verdict.duplicates.join("; ")}`, target };
+  if (!recovered.ok || verdict.differs.length > 0 || preview.code !== 0) {
+    const why = [...verdict.differs, ...(recovered.ok ? [] : [`did not converge: ${recovered.log.slice(-2).join(" / ")}`]), ...(preview.code !== 0 ? [`next preview not clean: ${excerpt(preview, 3)}`] : [])];
+    return { outcome: "failed", detail: `${how}; ${why.join("; ")}`, target };
+  }
+  return { outcome: recovered.manual.length > 0 ? "manual" : "converged", detail: how, target };
 }
 
 /** The writes the scenario's `up` makes, from one clean run. */
@@ -179,8 +184,7 @@ export async function runFaults(argv: readonly string[], out: (line: string) => 
     out(`faults: no readable Pulumi.${args.stack}.yaml in ${REPO_ROOT}`);
     return 2;
   }
-  const manifest = JSON.parse(fs.readFileSync(`${REPO_ROOT}/package.json`, "utf8")) as { devDependencies: Record<string, string> };
-  const tools = await checkTools(baseEnv, { auth0: manifest.devDependencies["@pulumi/auth0"], okta: manifest.devDependencies["@pulumi/okta"] });
+  const tools = await checkToolsForThisRepository(baseEnv);
   if (tools.message || !tools.pulumi) {
     out(tools.message ?? "faults: the Pulumi CLI is missing");
     return MISSING_TOOLS_EXIT_CODE;
@@ -208,7 +212,7 @@ export async function runFaults(argv: readonly string[], out: (line: string) => 
       }
       totals[result.outcome] += 1;
       const seconds = ((Date.now() - started) / 1000).toFixed(0);
-      out(`case ${cases} ${scenario} write ${c.write}/${writes.length} (${result.target ?? writes[c.write - 1]}) ${c.kind}: ${result.outcome} (${seconds} s): ${redact(result.detail, [])}`);
+      out(`case ${cases} ${scenario} write ${c.write}/${writes.length} (${result.target ?? writes[c.write - 1]}) ${c.kind}: ${result.outcome} (${seconds} s): ${result.detail}`);
     }
   }
   out(`faults: stack=${args.stack} cases=${cases} converged=${totals.converged} manual=${totals.manual} duplicates=${totals.duplicates} lost=${totals.lost}${totals.failed ? ` failed=${totals.failed}` : ""}`);

@@ -4,6 +4,8 @@
 // client sees when the response never arrives, as after a timeout). One fault, armed for the Nth write
 // the stand-ins receive (over both services), fires once. Pure apart from the counter it keeps.
 
+import { TOO_MANY_REQUESTS_BODY } from "../auth0/rateLimit";
+
 export const FAULT_KINDS = ["500", "503", "429", "reset", "lost-response"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 /** Not a stand-in fault: the runner kills `pulumi up` (SIGKILL, its whole process group) as the write arrives; the write is still applied. */
@@ -38,7 +40,7 @@ export function refusal(kind: FaultKind, service: string, nowSeconds: number): {
           }
         : {
             status: 429,
-            body: { statusCode: 429, error: "Too Many Requests", message: "Global limit has been reached", errorCode: "too_many_requests" },
+            body: TOO_MANY_REQUESTS_BODY,
             headers: { "x-ratelimit-limit": "10", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(nowSeconds + 1) },
           };
     default:

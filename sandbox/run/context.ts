@@ -59,8 +59,9 @@ export function readStackConfig(file: string): StackConfig {
   return ((parse(fs.readFileSync(file, "utf8")) as { config?: StackConfig }).config ?? {}) as StackConfig;
 }
 
-export function pulumi(ctx: Context, args: string[], input?: string): Promise<CommandResult> {
-  return runCommand(ctx.pulumi, [...args, "--non-interactive"], { cwd: ctx.project, env: ctx.env, input });
+/** `onStart`: see runCommand (npm run faults kills a run with it). */
+export function pulumi(ctx: Context, args: string[], input?: string, onStart?: (killAll: () => void) => void): Promise<CommandResult> {
+  return runCommand(ctx.pulumi, [...args, "--non-interactive"], { cwd: ctx.project, env: ctx.env, input, onStart });
 }
 
 export interface StateResource {

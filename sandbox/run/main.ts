@@ -16,7 +16,7 @@ import { withCustomerConnections } from "./scale";
 import { connectionsOf } from "./plan";
 import { MANAGEMENT_API_PLANS } from "../auth0/rateLimit";
 import { prepareRun, type PreparedRun } from "./prepare";
-import { checkTools, MISSING_TOOLS_EXIT_CODE } from "./tools";
+import { checkToolsForThisRepository, MISSING_TOOLS_EXIT_CODE } from "./tools";
 
 function writeApiCallDoc(section: string, stack: string, phases: PhaseCounts[], scale?: ScaleFacts): void {
   const file = path.join(REPO_ROOT, "docs", "api-calls.md");
@@ -52,10 +52,7 @@ export async function runSandbox(argv: readonly string[], out: (line: string) =>
   }
   const fileConfig = args.customers ? withCustomerConnections(stackFileConfig, args.customers) : stackFileConfig;
   const sequence = args.customers ? SCALE_STEPS : SANDBOX_STEPS;
-  // The exact SDK versions this repository installs: devDependencies, since the package declares the
-  // Pulumi SDKs as (ranged) peer dependencies of its users.
-  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
-  const tools = await checkTools(baseEnv, { auth0: manifest.devDependencies["@pulumi/auth0"], okta: manifest.devDependencies["@pulumi/okta"] });
+  const tools = await checkToolsForThisRepository(baseEnv);
   if (tools.message || !tools.pulumi) {
     out(tools.message ?? "sandbox: the Pulumi CLI is missing");
     return MISSING_TOOLS_EXIT_CODE;

@@ -4,6 +4,7 @@
 import { execFile } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { REPO_ROOT } from "../../offline/stackFile";
 
 export const MISSING_TOOLS_EXIT_CODE = 3;
 export const REQUIRED_PLUGINS = ["auth0", "okta"] as const;
@@ -80,4 +81,13 @@ export async function checkTools(env: NodeJS.ProcessEnv, versions: Record<string
   const plugins = missingPlugins(installed, versions);
   if (plugins.length === 0 && executables.length === 0) return { pulumi };
   return { pulumi, message: missingToolsMessage({ plugins, executables }, versions) };
+}
+
+/**
+ * checkTools for the plugin versions this repository installs: its devDependencies, since the package
+ * declares the Pulumi SDKs as (ranged) peer dependencies of its users.
+ */
+export async function checkToolsForThisRepository(env: NodeJS.ProcessEnv): Promise<ToolCheck> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
+  return checkTools(env, { auth0: manifest.devDependencies["@pulumi/auth0"], okta: manifest.devDependencies["@pulumi/okta"] });
 }

@@ -66,7 +66,7 @@ async function main() {
     run("build languages/gensdk", "go", ["build", "-o", gensdk, "."], path.join(LANGUAGES, "gensdk"));
     fs.rmSync(GO_SDK, { recursive: true, force: true });
     run("generate the Go SDK", gensdk, ["--schema", schemaFile, "--language", "go", "--out", path.join(GO_SDK, "go")], REPO_ROOT);
-    fs.writeFileSync(path.join(GO_SDK, "go.mod"), `module ${GO_SDK_MODULE}\n\ngo 1.26\n\nrequire github.com/pulumi/pulumi/sdk/v3 v3.248.0\n`);
+    fs.writeFileSync(path.join(GO_SDK, "go.mod"), `module ${GO_SDK_MODULE}\n\ngo 1.25.11\n\nrequire github.com/pulumi/pulumi/sdk/v3 v3.248.0\n`);
     run("go build of languages/go against the generated SDK", "go", ["build", "-o", path.join(work, "go-consumer"), "."], GO_PROGRAM);
 
     fs.rmSync(PYTHON_SDK, { recursive: true, force: true });

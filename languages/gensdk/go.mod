@@ -1,6 +1,6 @@
 module okta-auth0-inbound-scim/languages/gensdk
 
-go 1.26
+go 1.25.11
 
 require (
 	github.com/blang/semver v3.5.1+incompatible

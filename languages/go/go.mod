@@ -1,6 +1,6 @@
 module okta-auth0-inbound-scim/languages/go
 
-go 1.26
+go 1.25.11
 
 require (
 	example.com/pulumi-oktaScim/sdk v0.0.0

@@ -131,6 +131,8 @@ export interface FailureContext {
   tokenId?: string;
   generation?: string;
   attempts?: number;
+  /** Time spent waiting on 429s before giving up. */
+  rateLimitWaitedMs?: number;
   /** Where the client credentials came from (credentials.ts); absent in messages that predate it. */
   credentialsFrom?: "environment" | "stack config";
 }
@@ -180,8 +182,10 @@ export function failureMessage(f: ApiFailure, ctx: FailureContext): string {
       return `${head}: the connection already has two active SCIM tokens, Auth0's limit (409).${said} Remove the old generation from oktaScim:connections[…].scim.tokens (or delete a token this stack does not manage) and run again.`;
     case "bad-request":
       return `${head}: Auth0 refused the request (${f.status ?? 400}).${said} Check the generation's lifetimeSeconds (more than 900) and scopes.`;
-    case "rate-limited":
-      return `${head}: still rate limited by Auth0 (429)${tries}.${said} Wait a minute and run again; other automation may be using the tenant's Management API quota.`;
+    case "rate-limited": {
+      const waited = ctx.rateLimitWaitedMs ? `, having waited ${Math.round(ctx.rateLimitWaitedMs / 1000)} s as Auth0 asked` : "";
+      return `${head}: still rate limited by Auth0 (429)${tries}${waited}.${said} Other automation may be using the tenant's Management API quota: run again when it is done, or raise the tenant's rate limit.`;
+    }
     case "server":
       return `${head}: Auth0 answered ${f.status ?? "5xx"}${tries}.${said} Check https://status.auth0.com and run again.`;
     case "timeout":

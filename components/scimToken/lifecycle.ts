@@ -34,7 +34,7 @@ const LIFETIME_SLACK_MS = 5 * 1000;
 
 function fail(error: unknown, ctx: FailureContext): never {
   if (error instanceof RetriesExhausted) {
-    throw new ScimTokenApiError(failureMessage(error.failure, { ...ctx, attempts: error.attempts }), error.failure);
+    throw new ScimTokenApiError(failureMessage(error.failure, { ...ctx, attempts: error.attempts, rateLimitWaitedMs: error.rateLimitWaitedMs }), error.failure);
   }
   throw error;
 }

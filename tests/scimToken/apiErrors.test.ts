@@ -1,9 +1,9 @@
 import { classifyFailure, failureMessage, parseRateLimitReset, parseRetryAfter, redactSecrets } from "../../components/scimToken/apiErrors";
-import { retryDelayMs } from "../../components/scimToken/retry";
+import { RATE_LIMIT_SPREAD_MS, retryDelayMs } from "../../components/scimToken/retry";
 import { lifetimeProblem, MAX_TOKEN_LIFETIME_SECONDS } from "../../components/scimToken/contract";
 
 const now = new Date("2026-11-28T12:00:00Z");
-const policy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 5000 };
+const policy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 5000, rateLimitBudgetMs: 120_000 };
 
 describe("Retry-After and backoff", () => {
   it("reads seconds and HTTP dates", () => {
@@ -24,13 +24,33 @@ describe("Retry-After and backoff", () => {
     expect(limited({}).retryAfterMs).toBeUndefined();
   });
 
-  it("waits Retry-After on 429, backs off exponentially otherwise, and stops at the attempt limit", () => {
+  const fresh = { otherFailures: 0, rateLimitedFailures: 0, rateLimitWaitedMs: 0 };
+  const after = (n: Partial<typeof fresh>) => ({ ...fresh, ...n });
+
+  it("waits what a 429 asks, spread by up to a second so refused resources do not return together", () => {
     const limited = { kind: "rate-limited" as const, retryAfterMs: 2000, duringLogin: false };
-    expect(retryDelayMs(limited, 1, policy)).toBe(2000);
+    expect(retryDelayMs(limited, after({ rateLimitedFailures: 1 }), policy, () => 0)).toBe(2000);
+    expect(retryDelayMs(limited, after({ rateLimitedFailures: 1 }), policy, () => 0.999)).toBe(2000 + Math.round(RATE_LIMIT_SPREAD_MS * 0.999));
+    // A reset already in the past (whole seconds) still waits the base delay, never 0 in a tight loop.
+    expect(retryDelayMs({ ...limited, retryAfterMs: 0 }, after({ rateLimitedFailures: 1 }), policy, () => 0)).toBe(policy.baseDelayMs);
+  });
+
+  it("429s are bounded by the time budget, not by the attempts", () => {
+    const limited = { kind: "rate-limited" as const, retryAfterMs: 1000, duringLogin: false };
+    // Far more 429s than maxAttempts: still waiting while the budget lasts.
+    expect(retryDelayMs(limited, after({ rateLimitedFailures: 50, rateLimitWaitedMs: 50_000 }), policy, () => 0)).toBe(1000);
+    expect(retryDelayMs(limited, after({ rateLimitedFailures: 60, rateLimitWaitedMs: policy.rateLimitBudgetMs - 999 }), policy, () => 0)).toBeUndefined();
+    // One wait longer than the whole budget stops at once.
+    expect(retryDelayMs({ ...limited, retryAfterMs: policy.rateLimitBudgetMs + 1 }, after({ rateLimitedFailures: 1 }), policy, () => 0)).toBeUndefined();
+    // A 429 without any hint backs off exponentially, against the same budget.
+    expect([1, 2, 3].map((n) => retryDelayMs({ kind: "rate-limited", duringLogin: false }, after({ rateLimitedFailures: n }), policy, () => 0))).toEqual([100, 200, 400]);
+  });
+
+  it("other failures back off exponentially and stop at the attempt limit, whatever 429s came before", () => {
     const server = { kind: "server" as const, status: 503, duringLogin: false };
-    expect([1, 2, 3].map((a) => retryDelayMs(server, a, policy, () => 0))).toEqual([100, 200, 400]);
-    expect(retryDelayMs(server, 4, policy)).toBeUndefined();
-    expect(retryDelayMs({ kind: "conflict", status: 409, duringLogin: false }, 1, policy)).toBeUndefined();
+    expect([1, 2, 3].map((n) => retryDelayMs(server, after({ otherFailures: n, rateLimitedFailures: 9 }), policy, () => 0))).toEqual([100, 200, 400]);
+    expect(retryDelayMs(server, after({ otherFailures: 4 }), policy)).toBeUndefined();
+    expect(retryDelayMs({ kind: "conflict", status: 409, duringLogin: false }, after({ otherFailures: 1 }), policy)).toBeUndefined();
   });
 });
 

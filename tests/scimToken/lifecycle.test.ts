@@ -3,6 +3,7 @@ import { createScimToken, deleteScimToken, readScimToken } from "../../component
 import { ScimTokenApiError } from "../../components/scimToken/apiErrors";
 import { FAKE_CLIENT_SECRET, FAKE_DOMAIN, type FakeAuth0 } from "./fakeAuth0";
 import { lifecycleDeps, useFakeTenant } from "./testDeps";
+import { RATE_LIMIT_SPREAD_MS } from "../../components/scimToken/retry";
 
 const CONN = "con_Okta0000000001";
 const SCOPES = ["get:users", "post:users", "put:users"];
@@ -148,7 +149,9 @@ describe("rate limits, server errors, timeouts", () => {
     fake.inject({ method: "POST", path: "/scim-configuration/tokens", status: 429, retryAfter: "3", times: 1 });
     const waits: number[] = [];
     const created = await createScimToken(lifecycleDeps(fake, waits), target, { scopes: SCOPES });
-    expect(waits).toEqual([3000]);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThanOrEqual(3000);
+    expect(waits[0]).toBeLessThanOrEqual(3000 + RATE_LIMIT_SPREAD_MS);
     expect(posts().map((r) => r.status)).toEqual([429, 201]);
     expect(fake.tokensOf(CONN).map((t) => t.token_id)).toEqual([created.tokenId]);
   });
@@ -158,6 +161,25 @@ describe("rate limits, server errors, timeouts", () => {
     const waits: number[] = [];
     await createScimToken(lifecycleDeps(fake, waits), target, { scopes: SCOPES });
     expect(waits).toHaveLength(1);
+  });
+
+  it("429 for far longer than the attempt limit: keeps waiting as Auth0 asks while the budget lasts", async () => {
+    // A hundred connections share one tenant bucket: twelve refusals in a row is a busy tenant, not a failure.
+    fake.inject({ method: "POST", path: "/scim-configuration/tokens", status: 429, retryAfter: "1", times: 12 });
+    const waits: number[] = [];
+    const created = await createScimToken(lifecycleDeps(fake, waits), target, { scopes: SCOPES });
+    expect(waits).toHaveLength(12);
+    expect(posts().map((r) => r.status)).toEqual([...Array(12).fill(429), 201]);
+    expect(fake.tokensOf(CONN).map((t) => t.token_id)).toEqual([created.tokenId]);
+  });
+
+  it("429 past the time budget: stops, and says how long it waited", async () => {
+    // 20 s asked each time against the tests' 60 s budget: two waits fit, the third does not.
+    fake.inject({ method: "GET", path: "/scim-configuration/tokens", status: 429, retryAfter: "20", times: 10 });
+    const waits: number[] = [];
+    const e = await failureOf(readScimToken(lifecycleDeps(fake, waits), target, "tok_x"));
+    expect(waits).toHaveLength(2);
+    expect(e.message).toMatch(/rate limited by Auth0 \(429\) after 3 attempts, having waited 4\d s as Auth0 asked/);
   });
 
   it("429 with a Retry-After beyond the longest wait: stops and says so", async () => {

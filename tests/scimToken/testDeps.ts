@@ -8,7 +8,7 @@ import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FAKE_DOMAIN, FakeAuth0 } from "./fa
 export const CREDENTIALS = { domain: FAKE_DOMAIN, clientId: FAKE_CLIENT_ID, clientSecret: FAKE_CLIENT_SECRET };
 
 export function recordingRetry(waits: number[]): RetryPolicy {
-  return { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 10_000, sleep: async (ms) => void waits.push(ms) };
+  return { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 10_000, rateLimitBudgetMs: 60_000, sleep: async (ms) => void waits.push(ms) };
 }
 
 export function lifecycleDeps(fake: FakeAuth0, waits: number[] = [], options: { clientSecret?: string; timeoutMs?: number; fetch?: typeof fetch } = {}): LifecycleDeps {

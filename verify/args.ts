@@ -13,6 +13,8 @@ export interface VerifyArgs {
   oktaOidcAppId?: string;
   json: boolean;
   write: boolean;
+  /** With --write: also Group Push's requests to /Groups (the token needs get, post, patch and delete:groups). */
+  groups: boolean;
   /** How Okta talks to the endpoint: the stack's SWA app is custom; catalog apps (de)activate with PATCH. */
   scimAppKind: "custom" | "catalog";
   /** Print the Okta SCIM app's attribute names for `scimApp.attributes` instead of running checks. */
@@ -33,6 +35,9 @@ export const USAGE = `Usage: npm run verify -- (--stack <name> [--connection <na
   --okta-oidc-app-id <id>   with --scim-url: Okta OIDC app id (= its client id), for the Okta read-back
   --write                   also create, update, deactivate and re-activate a test user with Okta's
                             bodies, and read back what Auth0 stored (it stays, blocked)
+  --groups                  with --write: also Group Push's requests: look a group up by displayName,
+                            create it, refuse a duplicate, PATCH a member in and out, delete it (the
+                            token needs get:groups, post:groups, patch:groups, delete:groups)
   --scim-app-kind <kind>    custom (default: the stack's SWA app; GET then PUT) or catalog (an app
                             from Okta's catalog: PATCH for (de)activation; the token needs patch:users)
   --capture-app-schema      print the Okta SCIM app's attribute names as the scimApp.attributes block
@@ -81,6 +86,7 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
         "okta-oidc-app-id": { type: "string" },
         json: { type: "boolean" },
         write: { type: "boolean" },
+        groups: { type: "boolean" },
         "scim-app-kind": { type: "string" },
         "capture-app-schema": { type: "boolean" },
         "timeout-ms": { type: "string" },
@@ -103,6 +109,7 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
     oktaOidcAppId: str("okta-oidc-app-id"),
     json: values.json === true,
     write: values.write === true,
+    groups: values.groups === true,
     scimAppKind: scimAppKind(str("scim-app-kind")),
     captureAppSchema: values["capture-app-schema"] === true,
     timeoutMs: nonNegativeInt(str("timeout-ms"), "--timeout-ms", 10_000),
@@ -117,6 +124,7 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
     throw new UsageError("--connection-id, --okta-scim-app-id and --okta-oidc-app-id are for --scim-url; --stack reads them from the outputs.");
   }
   if (args.captureAppSchema && (args.write || args.json)) throw new UsageError("--capture-app-schema prints the attribute list only: drop --write and --json.");
+  if (args.groups && !args.write) throw new UsageError("--groups adds to --write (the test group's member is the test user): add --write.");
   if (args.timeoutMs === 0) throw new UsageError("--timeout-ms must be above 0.");
   return args;
 }

@@ -3,6 +3,7 @@
 import { AUTH0_CHECKS } from "./checks/auth0";
 import { OKTA_CHECKS } from "./checks/okta";
 import { SCIM_CHECKS } from "./checks/scim";
+import { GROUP_CHECKS } from "./checks/scimGroups";
 
 export const FIXES: Record<string, string> = {
   [SCIM_CHECKS.listUsers]:
@@ -59,6 +60,18 @@ export const FIXES: Record<string, string> = {
     "The app's user schema changed since it was captured: run `npm run verify -- --stack <stack> --connection <connection> --capture-app-schema`, review the difference, put the new list under scimApp.attributes and `pulumi up` (docs/okta-app-schema.md). A 403 means the Okta token cannot read app schemas (okta.schemas.read).",
   [OKTA_CHECKS.federationBroker]:
     "Turn Federation Broker Mode off on the OIDC app (General tab → User Consent / Federation Broker Mode), or run `pulumi up`, which declares it off.",
+  [GROUP_CHECKS.filterUnknownGroup]:
+    "Before it pushes a group, Okta filters /Groups by displayName to link an existing one: the filter must be honoured, and a name that does not exist must give totalResults 0. A 403 means the token lacks get:groups: add a token generation with the group scopes (scim.groups in the stack config does this) and paste it into Okta.",
+  [GROUP_CHECKS.createGroup]:
+    "POST /Groups must answer 201 with the group's id and displayName. A 403 means the token lacks post:groups; a 404 that the tenant does not serve SCIM groups yet (Auth0's group provisioning, 2026-06).",
+  [GROUP_CHECKS.duplicateName]:
+    "displayName is unique per connection in Auth0: a second group of the same name must get 409, or Okta's pushes of two groups with one name would merge their members. Rename one of the Okta groups.",
+  [GROUP_CHECKS.filterByName]:
+    "filter=displayName eq \"…\" must find exactly the group: Okta links pushed groups by it. With Auth0 this fails only behind a proxy or a wrong URL.",
+  [GROUP_CHECKS.patchMembers]:
+    "Okta's catalog app changes memberships with PATCH (add members, remove members[value eq …]), up to 1,000 members per request. A 403 means the token lacks patch:groups; a custom app cannot PATCH groups at all (Auth0's SAML guide): use scimApp.kind catalog for Group Push.",
+  [GROUP_CHECKS.deleteGroup]:
+    "DELETE /Groups/{id} must answer 204, and the group must then read 404: what Okta sends when a pushed group is unlinked with \"delete the group in the target app\". A 403 means the token lacks delete:groups.",
 };
 
 /** Generic advice for transport failures, which can hit any check. */

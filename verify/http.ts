@@ -5,7 +5,7 @@ import { fetchForEnvironment } from "../components/scimToken/proxyFetch";
 import { redactSecrets } from "./redact";
 
 export interface HttpRequest {
-  method: "GET" | "POST" | "PUT" | "PATCH";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Path and query below the base URL, e.g. "/Users?startIndex=1&count=2". */
   path: string;
   body?: unknown;

@@ -7,6 +7,7 @@ import { describeOutcome, bodyExcerpt } from "./describeOutcome";
 import { type CheckResult, fail, pass, warn } from "./result";
 import type { ScimMappingPair } from "./storedUser";
 import { ListPageRecorder, writeChecks } from "./scimWrite";
+import { GROUP_CHECKS, groupChecks } from "./scimGroups";
 
 export const SCIM_CHECKS = {
   listUsers: "scim.list-users",
@@ -44,6 +45,8 @@ export interface ScimCheckOptions {
   auth0Users?: StoredUserReader;
   /** The SCIM app's captured attributes: Okta sends nothing the app lacks, so neither does --write. */
   appAttributes?: readonly string[] | null;
+  /** With `write`: also Group Push's requests to /Groups (./scimGroups.ts), the test user as member. */
+  groups?: boolean;
 }
 
 export type ScimAppKind = "custom" | "catalog";
@@ -178,7 +181,17 @@ export async function runScimChecks(http: HttpClient, options: ScimCheckOptions)
   const results = [await checkListUsers(http, pages)];
   results.push(await checkFilterUnknownUser(http, `scim-verify-absent-${options.nonce}@verify.invalid`, pages));
   results.push(await checkUnknownUser(http, options.nonce));
-  if (options.write) results.push(...(await writeChecks(http, { ...options, appKind: options.appKind ?? "custom" }, pages)));
+  if (options.write) {
+    const written = await writeChecks(http, { ...options, appKind: options.appKind ?? "custom" }, pages);
+    results.push(...written.results);
+    if (options.groups) {
+      results.push(
+        ...(written.testUser
+          ? await groupChecks(http, { nonce: options.nonce, member: written.testUser })
+          : [fail(GROUP_CHECKS.createGroup, "not attempted: the test user the group needs as a member could not be created or read")]),
+      );
+    }
+  }
   results.push(pages.result());
   results.push(...(await checkWrongToken(http, options.nonce)));
   return results;

@@ -191,19 +191,25 @@ async function updateCheck(seq: Sequence, id: string, updated: ScimUserBody): Pr
   return true;
 }
 
+export interface WriteOutcome {
+  results: CheckResult[];
+  /** The test user, once it exists and reads back: what the Groups checks use as a member. */
+  testUser?: { id: string; userName: string };
+}
+
 /** Create, duplicate, read, list, update, deactivate, reactivate, deactivate again. */
-export async function writeChecks(http: HttpClient, options: WriteOptions, pages: ListPageRecorder): Promise<CheckResult[]> {
+export async function writeChecks(http: HttpClient, options: WriteOptions, pages: ListPageRecorder): Promise<WriteOutcome> {
   const seq = new Sequence(http, options, pages);
   const customPaths = options.auth0Users?.mapping.map((m) => m.scim) ?? [];
   const user = limitToAppAttributes(oktaUserBody(options.nonce, "create", customPaths), options.appAttributes);
   const userName = user.userName as string;
   const created = await seq.json({ method: "POST", path: "/Users", body: user }, 201, "post:users");
-  if (!created.ok) return [fail(SCIM_CHECKS.createUser, `POST /Users: ${created.detail}`)];
+  if (!created.ok) return { results: [fail(SCIM_CHECKS.createUser, `POST /Users: ${created.detail}`)] };
   const createdProblem = userResourceProblem(created.body);
   if (createdProblem) {
     // The user may exist all the same: say how to remove it whenever Auth0 gave an id.
     const leftBehind = typeof created.body.id === "string" ? ` ${removalHint(userName, created.body.id, "active")}` : "";
-    return [fail(SCIM_CHECKS.createUser, `POST /Users returned 201 but ${createdProblem}.${leftBehind}`)];
+    return { results: [fail(SCIM_CHECKS.createUser, `POST /Users returned 201 but ${createdProblem}.${leftBehind}`)] };
   }
   const id = created.body.id as string;
   seq.results.push(pass(SCIM_CHECKS.createUser, `201 with id ${id} for test user ${userName}`));
@@ -228,8 +234,9 @@ export async function writeChecks(http: HttpClient, options: WriteOptions, pages
   seq.results.push(fetchedProblem ? fail(SCIM_CHECKS.getUser, `GET ${userPath}: ${fetchedProblem}`) : pass(SCIM_CHECKS.getUser, `GET ${userPath} returns the user`));
   if (fetchedProblem) {
     seq.results.push(fail(SCIM_CHECKS.deactivateUser, `not attempted: GET ${userPath} failed, so there is no user to PUT. ${removalHint(userName, id, "active")}`));
-    return seq.results;
+    return { results: seq.results };
   }
+  const testUser = { id, userName };
   if (fetched.ok) seq.results.push(roundTripCheck(SCIM_CHECKS.roundTripAfterCreate, `${userPath} after POST /Users`, user, fetched.body));
   await seq.storedUser(AUTH0_CHECKS.storedAfterCreate, "after POST /Users", id, user);
   await listChecks(seq, id, userName);
@@ -240,7 +247,7 @@ export async function writeChecks(http: HttpClient, options: WriteOptions, pages
   const deactivated = await seq.setActive(id, updated, false);
   if (deactivated) {
     seq.results.push(fail(SCIM_CHECKS.deactivateUser, `${deactivated}. ${removalHint(userName, id, "active")}`));
-    return seq.results;
+    return { results: seq.results, testUser };
   }
   seq.results.push(pass(SCIM_CHECKS.deactivateUser, `${seq.verb(false)} → 200, user now inactive. ${removalHint(userName, id)}`));
 
@@ -252,5 +259,5 @@ export async function writeChecks(http: HttpClient, options: WriteOptions, pages
   if (reactivated) seq.results.push(fail(SCIM_CHECKS.reactivateUser, `${reactivated}. ${hint}`));
   else if (final) seq.results.push(fail(SCIM_CHECKS.reactivateUser, `re-activation worked, but deactivating again failed: ${final}. ${hint}`));
   else seq.results.push(pass(SCIM_CHECKS.reactivateUser, `${seq.verb(true)} → 200, user active again; deactivated again afterwards. ${hint}`));
-  return seq.results;
+  return { results: seq.results, testUser };
 }

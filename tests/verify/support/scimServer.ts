@@ -47,12 +47,24 @@ export interface ScimFaults {
   noReactivation?: boolean;
   /** PATCH is not supported (405). */
   noPatch?: boolean;
+  // Group Push's rules (verify --groups), each broken on purpose (see tests/verify/groupChecks.test.ts).
+  /** displayName filters on /Groups are ignored: every group is listed. */
+  groupsIgnoreFilter?: boolean;
+  /** A second group of a taken displayName is created instead of refused with 409. */
+  groupsAllowDuplicateNames?: boolean;
+  /** PATCH of a group answers 200 and changes nothing. */
+  groupsIgnorePatch?: boolean;
+  /** DELETE of a group answers 204 and keeps it. */
+  groupsKeepDeleted?: boolean;
 }
+
+type StoredGroup = Record<string, unknown> & { id: string; displayName: string };
 
 type StoredUser = Record<string, unknown> & { id: string; userName: string };
 
 interface Store {
   users: Map<string, StoredUser>;
+  groups: Map<string, StoredGroup>;
   faults: ScimFaults;
   /** The JSON body of the request being handled, as sent (scimmy drops attributes it does not know). */
   lastRawBody?: Record<string, unknown>;
@@ -123,6 +135,43 @@ function declareUserResource(): void {
     })
     .degress(() => {
       throw new SCIMMY.Types.Error(501, null!, "DELETE is not used by Okta");
+    });
+  declareGroupResource();
+}
+
+/** Auth0's Groups (2026-06): displayName unique per connection, members are users. */
+function declareGroupResource(): void {
+  SCIMMY.Resources.declare(SCIMMY.Resources.Group)
+    .egress((resource, ctx: Store) => {
+      const groups = [...ctx.groups.values()];
+      if (resource.id) {
+        const group = ctx.groups.get(resource.id);
+        if (!group) throw new SCIMMY.Types.Error(404, null!, `Group ${resource.id} not found`);
+        return group;
+      }
+      return resource.filter && !ctx.faults.groupsIgnoreFilter ? resource.filter.match(groups) : groups;
+    })
+    .ingress((resource, instance, ctx: Store) => {
+      const data = { ...(instance as unknown as Record<string, unknown>) } as StoredGroup;
+      if (resource.id) {
+        const existing = ctx.groups.get(resource.id);
+        if (!existing) throw new SCIMMY.Types.Error(404, null!, `Group ${resource.id} not found`);
+        if (ctx.faults.groupsIgnorePatch) return existing;
+        const updated = { ...data, id: existing.id };
+        ctx.groups.set(existing.id, updated);
+        return updated;
+      }
+      if (!ctx.faults.groupsAllowDuplicateNames && [...ctx.groups.values()].some((g) => g.displayName === data.displayName)) {
+        throw new SCIMMY.Types.Error(409, "uniqueness", `displayName ${String(data.displayName)} already exists`);
+      }
+      const id = randomBytes(8).toString("hex");
+      const created = { ...data, id };
+      ctx.groups.set(id, created);
+      return created;
+    })
+    .degress((resource, ctx: Store) => {
+      if (!resource.id || !ctx.groups.has(resource.id)) throw new SCIMMY.Types.Error(404, null!, `Group ${resource.id} not found`);
+      if (!ctx.faults.groupsKeepDeleted) ctx.groups.delete(resource.id);
     });
 }
 
@@ -208,7 +257,7 @@ export interface StartOptions {
 
 export async function startScimServer(options: StartOptions): Promise<ScimTestServer> {
   declareUserResource();
-  const store: Store = { users: new Map(), faults: options.faults ?? {}, rawBodies: new Map() };
+  const store: Store = { users: new Map(), groups: new Map(), faults: options.faults ?? {}, rawBodies: new Map() };
   const requests: string[] = [];
   const unanswered = new Set<express.Response>();
   const connectionId = "con_Test123";

@@ -6,6 +6,7 @@ import type * as okta from "@pulumi/okta";
 import { declareAuth0Side, declareScimTokens } from "./auth0Side";
 import { declareOktaApps, declareOktaAssignments } from "./oktaApps";
 import { declareOktaProvisioning } from "./oktaProvisioning";
+import { pushedGroups } from "./decisions/groupPush";
 import { consoleChecklistSteps, renderConsoleChecklist } from "./decisions/consoleChecklist";
 import { oktaOrgDomain, scimEndpointUrl } from "./decisions/urls";
 import { newestGeneration } from "./decisions/tokenGenerations";
@@ -79,6 +80,8 @@ export function declareAdministeredIntegration(args: AdministeredIntegrationArgs
       // The newest generation's token: the one Okta should use (none while decommissioning).
       scimToken: generations.length > 0 ? newestGeneration(generations).token : pulumi.secret(""),
       defaultUserTypeId: org.defaultUserTypeId,
+      pushedGroupIds: pushedGroups(c.scim.groups, args.oktaReferences.groups).map((g) => g.id),
+      pushesBefore: scimTokens.map((t) => t.resource),
       provider: oktaProvider,
       parent,
     });
@@ -104,6 +107,7 @@ export function declareAdministeredIntegration(args: AdministeredIntegrationArgs
           decommission: c.decommission,
           connectionId,
           oidcAppLabel: c.oidcApp.label,
+          pushedGroups: c.scim.groups.map((g) => ("name" in g ? g.name : g.id)),
         }),
       ),
     );

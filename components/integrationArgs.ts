@@ -180,6 +180,12 @@ export interface ScimSettings {
    * removing the old one (two separate updates).
    */
   tokens?: ScimTokenGeneration[];
+  /**
+   * Okta groups pushed to Auth0 as SCIM groups (Okta Group Push), each one of `groups`; default none.
+   * Declared in phase 2 (`okta.PushGroup`; removing one keeps the Auth0 group). The newest token
+   * generation needs get, post, put, patch and delete:groups. See docs/group-provisioning.md.
+   */
+  groups?: OktaGroupRef[];
 }
 
 /** A custom Okta app-user attribute sent over SCIM (declared in phase 2). */

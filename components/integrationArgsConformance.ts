@@ -38,10 +38,11 @@ type ConnectionArgs = Omit<A.OktaAuth0ScimIntegrationArgs, "auth0" | "okta">;
 export type ConnectionKeysMatch = Assert<Same<DeepKeys<ConnectionArgs>, DeepKeys<ConnectionInput>>>;
 /**
  * Required in the args exactly where the schema has neither a default nor `.optional()`, at every
- * depth. Groups and users are left out: the schema's `{ id } | { name }` union is `{ id?, name? }` here.
+ * depth. Groups and users (also scim.groups) are left out: the schema's `{ id } | { name }` union is `{ id?, name? }` here.
  */
+type GroupRefPaths = `scim.groups.${string}`;
 export type RequiredConnectionKeysMatch = Assert<
-  Same<RequiredPaths<Omit<ConnectionArgs, "groups" | "users">>, RequiredPaths<Omit<ConnectionInput, "groups" | "users">>>
+  Same<Exclude<RequiredPaths<Omit<ConnectionArgs, "groups" | "users">>, GroupRefPaths>, Exclude<RequiredPaths<Omit<ConnectionInput, "groups" | "users">>, GroupRefPaths>>
 >;
 /**
  * The tenant: the schema's keys (the credentials may be outputs here). The self-service profile is

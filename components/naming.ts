@@ -28,6 +28,8 @@ export function childNames(key: string) {
     scimUser: (userKey: string) => n(`okta-scim-app-user-${userKey}`),
     profileMapping: n("okta-scim-profile-mapping"),
     customAttribute: (index: string) => n(`okta-scim-attr-${index}`),
+    /** One Group Push per pushed group, named by its Okta group id (stable across renames and reference forms). */
+    pushGroup: (groupId: string) => n(`okta-scim-push-group-${groupId}`),
     appConnection: n("okta-scim-app-connection"),
     appFeatures: n("okta-scim-app-features"),
   };

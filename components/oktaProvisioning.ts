@@ -16,6 +16,10 @@
 //   with the old URL and token. While active they are `protect`ed, so removing them fails the
 //   preview; `manageProvisioningViaApi: "deactivate"` switches them off (Connection action
 //   `deactivate`, Features `DISABLED`) and unprotects them, after which they can be removed.
+// - okta.PushGroup: delete unlinks the pushed group and, by the provider's default
+//   (`deleteTargetGroupOnDestroy` true), deletes the group in Auth0 too, with every membership in it.
+//   Set false: a group removed from scim.groups (or a phase rolled back) stops being pushed and stays
+//   in Auth0 as it was; deleting it there is a decision made in Auth0 on purpose.
 import * as pulumi from "@pulumi/pulumi";
 import * as okta from "@pulumi/okta";
 import type { ConnectionConfig } from "../config/schema";
@@ -30,6 +34,10 @@ export interface OktaProvisioningArgs {
   scimToken: pulumi.Input<string>;
   /** The org's default user type id from config; looked up (once per org) when absent. */
   defaultUserTypeId?: string;
+  /** Okta ids of the groups to push (decisions/groupPush.ts pushedGroups), in scim.groups order. */
+  pushedGroupIds: readonly string[];
+  /** What the pushes must stop before (the SCIM tokens): a push without a token fails at Okta. */
+  pushesBefore: pulumi.Resource[];
   provider: okta.Provider;
   parent: pulumi.Resource;
 }
@@ -80,7 +88,13 @@ export function declareOktaProvisioning(args: OktaProvisioningArgs) {
     mapping.opts,
   );
 
-  return { customAttributes, profileMapping, apiProvisioning };
+  // After the mapping: a group's members are pushed as the users the mapping shapes.
+  const pushGroups = args.pushedGroupIds.map((groupId) => {
+    const push = child(c, { ...base, dependsOn: [profileMapping, ...args.pushesBefore] }, (n) => n.pushGroup(groupId));
+    return new okta.PushGroup(push.name, { appId: args.scimAppId, sourceGroupId: groupId, status: "ACTIVE", deleteTargetGroupOnDestroy: false }, push.opts);
+  });
+
+  return { customAttributes, profileMapping, apiProvisioning, pushGroups };
 }
 
 /** Optional: Okta's API for provisioning settings, refused by Okta for most custom apps. */

@@ -7,6 +7,7 @@ import { MAX_TOKEN_GENERATIONS } from "../components/decisions/tokenGenerations"
 import { lifetimeProblem } from "../components/scimToken/contract";
 import { scimMappingProblems } from "./scimMappingRules";
 import { adoptionProblems } from "./adoptionRules";
+import { groupPushProblems } from "./groupPushRules";
 import { customerOrgNames, customerOrgProblems } from "./customerOrgRules";
 import type { StackConfig } from "./schema";
 import { connectionKey } from "../components/naming";
@@ -226,6 +227,8 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
     // A customer's SCIM app is theirs (customerOrgRules.ts refuses its settings): no phase 2 here.
     if (!customerOrgs.has(c.oktaOrg)) problems.push(...appSchemaRules(c, at));
     problems.push(...adoptionProblems(c, at));
+    // A customer's org pushes no groups from here (customerOrgRules.ts refuses scim.groups there).
+    if (!customerOrgs.has(c.oktaOrg)) problems.push(...groupPushProblems(c, at));
     problems.push(...decommissionProblems(c, at));
     // Until the admin has finished, the connection holds placeholder credentials: home realm discovery
     // must not send the customer's users to it (components/decisions/selfService.ts).

@@ -14,6 +14,7 @@ const HANDOFF_DOES_IT = "is the customer's admin's to do in their Okta org (the 
 function oktaSideSettings(c: ConnectionConfig): { path: (string | number)[]; what: string }[] {
   const out: { path: (string | number)[]; what: string }[] = [];
   if (c.groups.length > 0) out.push({ path: ["groups"], what: "Assigning groups" });
+  if (c.scim.groups.length > 0) out.push({ path: ["scim", "groups"], what: "Pushing groups" });
   if (c.users.length > 0) out.push({ path: ["users"], what: "Assigning users" });
   if (c.customAttributes.length > 0) out.push({ path: ["customAttributes"], what: "Adding custom attributes to the SCIM app" });
   if (c.omitBaseMappings.length > 0) out.push({ path: ["omitBaseMappings"], what: "The SCIM app's profile mapping" });

@@ -276,8 +276,14 @@ export const connectionSchema = z.strictObject({
         .array(tokenGenerationSchema)
         .default([{ generation: DEFAULT_TOKEN_GENERATION }])
         .describe("SCIM token generations, oldest first, at most two; the last is the one Okta should use. Rotate by adding one, pasting its token into Okta, then removing the old one."),
+      groups: z
+        .array(groupRef)
+        .default([])
+        .describe(
+          "Okta groups pushed to Auth0 as SCIM groups (Group Push), each one of `groups`. Declared in phase 2; the newest token generation needs the five *:groups scopes. See docs/group-provisioning.md.",
+        ),
     })
-    .default({ tokenScopes: [...DEFAULT_SCIM_TOKEN_SCOPES], additionalMappings: [], mappingOverrides: [], tokens: [{ generation: DEFAULT_TOKEN_GENERATION }] }),
+    .default({ tokenScopes: [...DEFAULT_SCIM_TOKEN_SCOPES], additionalMappings: [], mappingOverrides: [], tokens: [{ generation: DEFAULT_TOKEN_GENERATION }], groups: [] }),
   customAttributes: z.array(customAttributeSchema).default([]),
   omitBaseMappings: z
     .array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, "must be an Okta app attribute (variable) name"))

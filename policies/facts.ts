@@ -19,7 +19,12 @@ export const TYPES = {
   oktaProfileMapping: "okta:profile/mapping:Mapping",
   oktaAppUserSchemaProperty: "okta:index/appUserSchemaProperty:AppUserSchemaProperty",
   oktaProvider: "pulumi:providers:okta",
+  /** Group Push of one group (scim.groups): the integration's token must hold the group scopes. */
+  oktaPushGroup: "okta:index/pushGroup:PushGroup",
 } as const;
+
+/** What Okta's Group Push sends to Auth0's /Groups (GET, POST, PUT, PATCH, DELETE): components/decisions/groupPush.ts. */
+export const GROUP_PUSH_SCOPES: readonly string[] = ["get:groups", "post:groups", "put:groups", "patch:groups", "delete:groups"];
 
 /** The `kind` input of the project's SCIM token resource (components/scimToken/contract.ts). */
 export const SCIM_TOKEN_KIND = "oktaScim:ScimToken";

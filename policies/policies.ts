@@ -191,7 +191,26 @@ export const oktaRateLimitShare: StackValidationPolicy = {
     reportStack(report, stackRules.rateLimitShareProblems(args.resources, withDefaults(DEFAULTS.rateLimit, args.getConfig<Partial<typeof DEFAULTS.rateLimit>>()))),
 };
 
-/** All policies, in the order of issue #4. */
+export const groupScopesNeeded: StackValidationPolicy = {
+  name: "auth0-scim-token-group-scopes-needed",
+  description: "An integration that pushes groups (okta.PushGroup) has a SCIM token holding get, post, put, patch and delete:groups.",
+  severity: "high",
+  enforcementLevel: "mandatory",
+  remediationSteps:
+    "Add a token generation whose scopes include the five *:groups scopes (connections[].scim.tokens), paste its token into Okta, then remove the old generation; allow the group scopes in auth0-scim-token-scopes' allowedScopes.",
+  validateStack: (args, report) => reportStack(report, stackRules.groupScopesNeededProblems(args.resources)),
+};
+
+export const groupScopesUnused: StackValidationPolicy = {
+  name: "auth0-scim-token-group-scopes-unused",
+  description: "SCIM tokens hold group scopes only in integrations that push groups.",
+  severity: "low",
+  enforcementLevel: "advisory",
+  remediationSteps: "Rotate to a token generation without the *:groups scopes, unless connections[].scim.groups is about to be pushed in phase 2.",
+  validateStack: (args, report) => reportStack(report, stackRules.groupScopesUnusedProblems(args.resources)),
+};
+
+/** All policies, in the order of issue #4 (then group provisioning). */
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   connectionSyncOnFirstLogin,
   connectionProtected,
@@ -205,4 +224,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   appsSameAssignments,
   scimTokensPerConnection,
   oktaRateLimitShare,
+  groupScopesNeeded,
+  groupScopesUnused,
 ];

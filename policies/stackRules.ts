@@ -1,7 +1,7 @@
 // Pure rule helpers for the stack policies: the stack's resources in (as the engine passes them to
 // validateStack), problems out, each with the URN it is about.
 import type { PolicyResource } from "@pulumi/policy";
-import { AUTH0_MAX_SCIM_TOKENS_PER_CONNECTION, CUSTOMER_ORG_ADMIN, ORG_ADMIN_METADATA_KEY, TYPES } from "./facts";
+import { AUTH0_MAX_SCIM_TOKENS_PER_CONNECTION, CUSTOMER_ORG_ADMIN, GROUP_PUSH_SCOPES, ORG_ADMIN_METADATA_KEY, TYPES } from "./facts";
 import { readKnown } from "./previewValues";
 import { numberOrUndefined, scimTokenView } from "./resources";
 
@@ -220,6 +220,66 @@ export function tokenOwnershipProblems(resources: readonly PolicyResource[]): St
         message:
           `${tokens.length} SCIM tokens (${tokens.map((t) => t.name).join(", ")}) belong to one connection; Auth0 keeps at most ` +
           `${AUTH0_MAX_SCIM_TOKENS_PER_CONNECTION} (the second exists only while rotating). Remove the extra tokens.`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Per integration (the common parent): its Group Pushes and its SCIM tokens. A token's scopes are
+ * config literals, known at preview; should one not be known, `scopes` is undefined: no verdict then.
+ */
+function groupPushIntegrations(resources: readonly PolicyResource[]) {
+  const byKey = new Map<string, { pushes: PolicyResource[]; tokens: { resource: PolicyResource; scopes: readonly string[] | undefined }[] }>();
+  const entry = (r: PolicyResource) => {
+    const key = integrationKey(r);
+    if (!byKey.has(key)) byKey.set(key, { pushes: [], tokens: [] });
+    return byKey.get(key)!;
+  };
+  for (const r of resources) {
+    if (r.type === TYPES.oktaPushGroup) {
+      entry(r).pushes.push(r);
+      continue;
+    }
+    const view = readKnown(() => scimTokenView(r.type, r.props));
+    if (view.known && view.value === undefined) continue;
+    entry(r).tokens.push({ resource: r, scopes: view.known ? view.value!.scopes : undefined });
+  }
+  return [...byKey.values()];
+}
+
+/** 13. An integration that pushes groups has a SCIM token holding every group scope Group Push uses. */
+export function groupScopesNeededProblems(resources: readonly PolicyResource[]): StackProblem[] {
+  const problems: StackProblem[] = [];
+  for (const { pushes, tokens } of groupPushIntegrations(resources)) {
+    if (pushes.length === 0 || tokens.some((t) => t.scopes === undefined)) continue;
+    const lacking = (scopes: readonly string[]) => GROUP_PUSH_SCOPES.filter((s) => !scopes.includes(s));
+    if (tokens.some((t) => lacking(t.scopes!).length === 0)) continue;
+    const missing = tokens.length > 0 ? lacking(tokens[tokens.length - 1].scopes!) : [...GROUP_PUSH_SCOPES];
+    problems.push({
+      urn: pushes[0].urn,
+      message:
+        `${pushes.length} Group Push resource(s) (${pushes.map((p) => p.name).join(", ")}) but no SCIM token of the integration holds ${missing.join(", ")}: ` +
+        "every push would fail with 403 at Okta. Add a token generation with the group scopes (connections[].scim.tokens), paste its token into Okta, then remove the old one.",
+    });
+  }
+  return problems;
+}
+
+/** 14. A token holds group scopes only where groups are pushed (least privilege). */
+export function groupScopesUnusedProblems(resources: readonly PolicyResource[]): StackProblem[] {
+  const problems: StackProblem[] = [];
+  for (const { pushes, tokens } of groupPushIntegrations(resources)) {
+    if (pushes.length > 0) continue;
+    for (const t of tokens) {
+      const held = (t.scopes ?? []).filter((s) => s.endsWith(":groups"));
+      if (held.length === 0) continue;
+      problems.push({
+        urn: t.resource.urn,
+        message:
+          `SCIM token ${t.resource.name} holds ${held.join(", ")}, but its integration pushes no group. Expected only while a rotation prepares ` +
+          "connections[].scim.groups for phase 2; otherwise rotate to a token generation without the group scopes.",
       });
     }
   }

@@ -30,6 +30,8 @@ export interface ChecklistInput {
   connectionId?: string;
   /** The OIDC log-in app's label (step 2 deletes it). */
   oidcAppLabel?: string;
+  /** scim.groups as the config names them (a name, or an id): Group Push is on when any is given. */
+  pushedGroups?: readonly string[];
 }
 
 export interface ChecklistStep {
@@ -122,7 +124,9 @@ export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
           "Provisioning tab → Integration → Edit.",
           `SCIM connector base URL: ${input.scimEndpointUrl}`,
           `Unique identifier field for users: ${SCIM_UNIQUE_IDENTIFIER_FIELD}`,
-          `Supported provisioning actions: tick ${andList(SCIM_PROVISIONING_ACTIONS)} (leave Import and Push Groups off).`,
+          pushesGroups(input)
+            ? `Supported provisioning actions: tick ${andList([...SCIM_PROVISIONING_ACTIONS, "Push Groups"])} (leave Import off).`
+            : `Supported provisioning actions: tick ${andList(SCIM_PROVISIONING_ACTIONS)} (leave Import and Push Groups off).`,
           `Authentication Mode: ${SCIM_AUTHENTICATION_MODE}.`,
           `Authorization (Bearer): the token printed by \`${tokenCommand(input.stackName, input.tokenOutputName)}\``,
           "Test Connector Configuration must succeed (it lists users), then Save.",
@@ -162,6 +166,7 @@ export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
           ],
         },
   );
+  if (pushesGroups(input)) steps.push(groupPushStep(input, link("push-groups")));
   // Last: only after phase 2 has removed the type mappings can the whole run pass.
   steps.push(verifyStep(input));
   return steps;
@@ -236,13 +241,30 @@ function decommissionSteps(input: ChecklistInput, link: (tab: Parameters<typeof 
   ];
 }
 
+const pushesGroups = (input: ChecklistInput) => (input.pushedGroups ?? []).length > 0;
+
+/** scim.groups: Group Push, declared in phase 2 (okta.PushGroup), once Push Groups is ticked. */
+function groupPushStep(input: ChecklistInput, pushGroupsLink: string): ChecklistStep {
+  const groups = andList((input.pushedGroups ?? []).map((g) => `"${g}"`));
+  return {
+    id: "GROUPS",
+    title: input.consoleStepsDone ? `Group Push is declared for ${groups}` : `Group Push for ${groups} is declared with phase 2`,
+    details: [
+      "Push Groups must be ticked among the supported provisioning actions (O9-12) before phase 2, or Okta refuses the group pushes.",
+      "Push Groups tab: each group is listed as pushed, status Active; Auth0 then holds a SCIM group of that name with the members assigned to this app.",
+      `Removing a group from ${input.configPath}.scim.groups unlinks it and keeps the group in Auth0 as it was; delete it there on purpose if it must go.`,
+    ],
+    link: pushGroupsLink,
+  };
+}
+
 /** Okta's own Test Connection only lists users: `npm run verify` proves create, update and deactivate. */
 function verifyStep(input: ChecklistInput): ChecklistStep {
   return {
     id: "VERIFY",
     title: "Prove the integration works",
     details: [
-      `Run \`npm run verify -- --stack ${input.stackName} --connection ${input.connectionName} --write\` from this repository; after phase 2's \`pulumi up\` it must exit 0, and it prints the fix for every failure.`,
+      `Run \`npm run verify -- --stack ${input.stackName} --connection ${input.connectionName} --write${pushesGroups(input) ? " --groups" : ""}\` from this repository; after phase 2's \`pulumi up\` it must exit 0, and it prints the fix for every failure.`,
       "Before phase 2 the SCIM checks already pass; the Okta read-back then still reports the three type mappings that phase 2 removes.",
       `For the read-backs set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET (a Management API client with read:scim_config, read:scim_token, and read:users for the stored-user report) and OKTA_ORG_URL=https://${input.oktaOrgName}.${input.oktaBaseUrl}, OKTA_API_TOKEN (an SSWS API token of an admin who can read apps, their groups and profile mappings, for example a Read-only Administrator).`,
       "--write creates one clearly named test user; Okta never deletes users over SCIM, so it stays blocked in Auth0: delete it as the report says.",

@@ -16,6 +16,7 @@ export const SEED_TYPES = {
   oktaAppGroupAssignments: "okta:index/appGroupAssignments:AppGroupAssignments",
   oktaProfileMapping: "okta:profile/mapping:Mapping",
   oktaAppUserSchemaProperty: "okta:index/appUserSchemaProperty:AppUserSchemaProperty",
+  oktaPushGroup: "okta:index/pushGroup:PushGroup",
 } as const;
 
 /** The environment variable sandbox/seed/program.ts reads: the policy whose violation to seed. */
@@ -41,6 +42,10 @@ export interface SeededViolation {
   edit?: { key: string; map: (value: unknown) => unknown };
   /** The resource option changed instead. */
   protect?: false;
+  /** Applies to every resource of its type, not the first only. */
+  everyResource?: true;
+  /** Only a stack that also declares this type can carry the seed (the policy judges the pair). */
+  requires?: string;
   /**
    * Nothing changed: sandbox/seed/program.ts declares one more token, for a connection outside the
    * stack. (A transform cannot do it: the engine keeps the property dependencies the program's value
@@ -114,6 +119,14 @@ export const SEEDED_VIOLATIONS: readonly SeededViolation[] = [
     edit: { key: "groups", map: (g) => list(g).map((x, i) => (i === 0 ? { ...(x as object), id: SEEDED_GROUP_ID } : x)) },
   },
   {
+    policy: "auth0-scim-token-group-scopes-needed",
+    type: SEED_TYPES.scimToken,
+    change: "every token's *:groups scopes removed while groups are pushed",
+    edit: { key: "scopes", map: (s) => list(s).filter((x) => !String(x).endsWith(":groups")) },
+    everyResource: true,
+    requires: SEED_TYPES.oktaPushGroup,
+  },
+  {
     policy: "auth0-scim-tokens-per-connection",
     type: SEED_TYPES.scimToken,
     change: `one more token, for ${SEEDED_FOREIGN_CONNECTION_ID} (a connection outside the stack)`,
@@ -136,7 +149,7 @@ export function seededTransform(violation: SeededViolation): pulumi.ResourceTran
   let done = false;
   return (args) => {
     if (violation.foreignToken || done || args.type !== violation.type) return undefined;
-    done = true;
+    done = violation.everyResource !== true;
     const props = { ...args.props };
     if (violation.set) props[violation.set.key] = violation.set.value;
     if (violation.edit) {
@@ -150,12 +163,10 @@ export function seededTransform(violation: SeededViolation): pulumi.ResourceTran
 
 /**
  * The seeds a stack can carry: those whose resource type its program declares. A stack in phase 1
- * (consoleStepsDone: false) has no profile mapping and no custom attribute yet, so their policies have
- * nothing to judge there; the step says so instead of counting them as passed.
+ * (consoleStepsDone: false) has no profile mapping and no custom attribute yet, and a stack that pushes
+ * no group has nothing for the group-scope policy to judge: the step says so instead of counting them as passed.
  */
 export function seedsFor(declaredTypes: ReadonlySet<string>): { applicable: SeededViolation[]; absent: SeededViolation[] } {
-  return {
-    applicable: SEEDED_VIOLATIONS.filter((v) => declaredTypes.has(v.type)),
-    absent: SEEDED_VIOLATIONS.filter((v) => !declaredTypes.has(v.type)),
-  };
+  const carries = (v: SeededViolation) => declaredTypes.has(v.type) && (v.requires === undefined || declaredTypes.has(v.requires));
+  return { applicable: SEEDED_VIOLATIONS.filter(carries), absent: SEEDED_VIOLATIONS.filter((v) => !carries(v)) };
 }

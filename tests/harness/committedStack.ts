@@ -48,4 +48,5 @@ export const T = {
   appUserSchemaProperty: "okta:index/appUserSchemaProperty:AppUserSchemaProperty",
   appConnection: "okta:app/connection:Connection",
   appFeatures: "okta:app/features:Features",
+  pushGroup: "okta:index/pushGroup:PushGroup",
 } as const;

@@ -16,6 +16,6 @@ describe.each(COMMITTED_STACKS)("committed stack %s", (stack) => {
     for (const t of ["auth0:index/connection:Connection", "auth0:index/connectionScimConfiguration:ConnectionScimConfiguration", "okta:app/oAuth:OAuth", "okta:app/autoLogin:AutoLogin"]) {
       expect(types).toContain(t);
     }
-    expect(policies).toHaveLength(12);
+    expect(policies).toHaveLength(14);
   });
 });

@@ -45,7 +45,30 @@ interface Case {
   scenario: Scenario;
 }
 
+const GROUP_SCOPES = ["get:groups", "post:groups", "put:groups", "patch:groups", "delete:groups"];
+const USER_SCOPES = ["get:users", "post:users", "put:users"];
+/** dev's packs config, with the group scopes allowed (what a stack that pushes groups sets). */
+const DEV_GROUPS_PACK_CONFIG = { "okta-oidc-app-auth0-login": { auth0Domains: ["acme-dev.eu.auth0.com"] }, "auth0-scim-token-scopes": { allowedScopes: [...USER_SCOPES, ...GROUP_SCOPES] } };
+/** okta-acme gains a token generation with the group scopes; with `push`, it also pushes a group (dev is in phase 2). */
+const groupScopedRotation = (push: boolean) => (v: Record<string, unknown>) => {
+  tokenGenerations(v).push({ generation: "2027-01", lifetimeSeconds: 90 * DAY, scopes: [...USER_SCOPES, ...GROUP_SCOPES] });
+  if (push) connections(v)[0].scim.groups = [{ id: "00g1k9x2b7QpR4sT6u8V" }];
+};
+
 const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
+  "auth0-scim-token-group-scopes-needed": {
+    violate: [
+      {
+        title: "groups pushed, but the program's tokens lost the group scopes",
+        scenario: { stack: "dev", config: groupScopedRotation(true), program: (rs) => tokensOf(rs, "okta-acme").forEach((t) => void ((t.inputs as Record<string, unknown>).scopes = USER_SCOPES)), packConfig: DEV_GROUPS_PACK_CONFIG },
+      },
+    ],
+    nearMiss: [{ title: "groups pushed with a token generation holding the group scopes", scenario: { stack: "dev", config: groupScopedRotation(true), packConfig: DEV_GROUPS_PACK_CONFIG } }],
+  },
+  "auth0-scim-token-group-scopes-unused": {
+    violate: [{ title: "a token generation with the group scopes, and no group pushed", scenario: { stack: "dev", config: groupScopedRotation(false), packConfig: DEV_GROUPS_PACK_CONFIG } }],
+    nearMiss: [{ title: "the same generation with a group pushed", scenario: { stack: "dev", config: groupScopedRotation(true), packConfig: DEV_GROUPS_PACK_CONFIG } }],
+  },
   "auth0-okta-connection-sync-on-first-login": {
     violate: [
       { title: "options sync at each login", scenario: { stack: "dev", program: (rs) => void (connectionOptions(rs).setUserRootAttributes = "on_each_login") } },
@@ -93,7 +116,7 @@ const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
   "auth0-scim-token-scopes": {
     violate: [
       { title: "config adds delete:users", scenario: { stack: "prod", config: (v) => void (connections(v)[0].scim.tokenScopes = ["get:users", "post:users", "put:users", "delete:users"]) } },
-      { title: "a generation's own scopes add patch:groups", scenario: { stack: "dev", config: (v) => void (tokenGenerations(v, 1)[0].scopes = ["get:users", "post:users", "put:users", "patch:groups"]) } },
+      { title: "a generation's own scopes add patch:users", scenario: { stack: "dev", config: (v) => void (tokenGenerations(v, 1)[0].scopes = ["get:users", "post:users", "put:users", "patch:users"]) } },
       { title: "a token without put:users", scenario: { stack: "dev", program: (rs) => void (tokenInputs(rs).scopes = ["get:users", "post:users"]) } },
       {
         title: "an auth0.ConnectionScimToken with delete:users (lifetime policy off)",
@@ -245,8 +268,8 @@ const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
 const violations = Object.entries(cases).flatMap(([policy, c]) => c.violate.map((v) => [policy, v.title, v.scenario] as const));
 const nearMisses = Object.entries(cases).flatMap(([policy, c]) => c.nearMiss.map((v) => [policy, v.title, v.scenario] as const));
 
-it("covers all twelve policies both ways", () => {
-  expect(Object.keys(cases)).toHaveLength(12);
+it("covers all fourteen policies both ways", () => {
+  expect(Object.keys(cases)).toHaveLength(14);
 });
 
 describe.each(violations)("%s is violated by: %s", (policy, _title, scenario) => {

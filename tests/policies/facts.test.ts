@@ -2,6 +2,7 @@
 // alone); this test fails as soon as the copy and components/decisions disagree.
 import * as pack from "../../policies/facts";
 import { OKTA_REQUIRED_SCIM_TOKEN_SCOPES } from "../../components/decisions/tokenScopes";
+import { GROUP_PUSH_SCOPES } from "../../components/decisions/groupPush";
 import { SCIM_NAMESPACES } from "../../components/decisions/scimNamespaces";
 import {
   BASE_OKTA_TO_APP_MAPPINGS,
@@ -17,6 +18,7 @@ import { CUSTOMER_ORG_ADMIN, ORG_ADMIN_METADATA_KEY } from "../../components/dec
 
 it("holds the same scopes, namespaces and type mappings as components/decisions", () => {
   expect(pack.OKTA_REQUIRED_SCIM_TOKEN_SCOPES).toEqual(OKTA_REQUIRED_SCIM_TOKEN_SCOPES);
+  expect(pack.GROUP_PUSH_SCOPES).toEqual(GROUP_PUSH_SCOPES);
   expect(pack.SCIM_NAMESPACES).toEqual(SCIM_NAMESPACES);
   expect(pack.PUT_BREAKING_TYPE_EXPRESSIONS).toEqual(PUT_BREAKING_TYPE_EXPRESSIONS);
   expect(pack.PUT_BREAKING_TYPE_ATTRIBUTES).toEqual(PUT_BREAKING_TYPE_ATTRIBUTES);
@@ -61,6 +63,7 @@ it("names the resource types the program registers", async () => {
     oktaProfileMapping: okta.profile.Mapping as never,
     oktaAppUserSchemaProperty: okta.AppUserSchemaProperty as never,
     oktaProvider: undefined,
+    oktaPushGroup: okta.PushGroup as never,
   };
   for (const [key, cls] of Object.entries(classes)) {
     if (cls) expect([key, pack.TYPES[key as keyof typeof pack.TYPES]]).toEqual([key, cls.__pulumiType]);

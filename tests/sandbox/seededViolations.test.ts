@@ -37,10 +37,11 @@ test("the seeds' type tokens are the pack's", () => {
   for (const t of Object.values(SEED_TYPES)) if (t !== SEED_TYPES.scimToken) expect(packTypes).toContain(t);
 });
 
-const PHASE_TWO_ONLY = ["okta-custom-attribute-scim-namespace", "okta-profile-mapping-no-type-mappings"];
+const NO_GROUP_PUSH = ["auth0-scim-token-group-scopes-needed"];
+const PHASE_TWO_ONLY = ["okta-custom-attribute-scim-namespace", "okta-profile-mapping-no-type-mappings", ...NO_GROUP_PUSH].sort();
 
 describe.each([
-  { stack: "dev", absent: [] as string[] },
+  { stack: "dev", absent: NO_GROUP_PUSH },
   { stack: "prod", absent: PHASE_TWO_ONLY },
   { stack: "customers", absent: PHASE_TWO_ONLY },
 ])("on the committed stack $stack", ({ stack, absent }) => {
@@ -53,6 +54,25 @@ describe.each([
   });
   it.each(SEEDED_VIOLATIONS.map((v) => v.policy).filter((p) => !absent.includes(p)))("the %s seed makes exactly that policy report", async (policy) => {
     expect(violated(await evaluate({ stack, program: seed(policy) }))).toEqual([policy]);
+  });
+});
+
+describe("on dev pushing a group (a token generation with the group scopes)", () => {
+  const GROUP_SCOPES = ["get:groups", "post:groups", "put:groups", "patch:groups", "delete:groups"];
+  const pushing = {
+    stack: "dev",
+    config: (v: Record<string, unknown>) => {
+      const acme = (v["oktaScim:connections"] as Record<string, any>[])[0];
+      acme.scim.tokens.push({ generation: "2027-01", lifetimeSeconds: 7776000, scopes: ["get:users", "post:users", "put:users", ...GROUP_SCOPES] });
+      acme.scim.groups = [{ id: "00g1k9x2b7QpR4sT6u8V" }];
+    },
+    packConfig: { "okta-oidc-app-auth0-login": { auth0Domains: ["acme-dev.eu.auth0.com"] }, "auth0-scim-token-scopes": { allowedScopes: ["get:users", "post:users", "put:users", ...GROUP_SCOPES] } },
+  };
+  it("carries the group-scope seed, which makes exactly that policy report", async () => {
+    const types = new Set((await recordRun(pushing)).registrations.map((r) => r.type));
+    expect(seedsFor(types).absent).toEqual([]);
+    expect(violated(await evaluate(pushing))).toEqual([]);
+    expect(violated(await evaluate({ ...pushing, program: seed("auth0-scim-token-group-scopes-needed") }))).toEqual(["auth0-scim-token-group-scopes-needed"]);
   });
 });
 

@@ -12,7 +12,7 @@ const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
 const LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 const PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-type Handler = (tenant: Auth0Tenant, connection: Connection, request: StandInRequest) => StandInReply;
+export type Handler = (tenant: Auth0Tenant, connection: Connection, request: StandInRequest) => StandInReply;
 
 const VERB_SCOPE: Record<string, string> = { GET: "get:users", POST: "post:users", PUT: "put:users", PATCH: "patch:users", DELETE: "delete:users" };
 
@@ -174,7 +174,7 @@ const remove: Handler = (tenant, connection, request) => {
 };
 
 /** Token check: the token must be one of this connection's, unexpired, with the verb's scope. */
-function guarded(handler: Handler, resolve: TenantResolver): Route["handle"] {
+export function guarded(handler: Handler, resolve: TenantResolver, verbScope: Record<string, string> = VERB_SCOPE): Route["handle"] {
   return (request) => {
     const tenant = resolve(request.host);
     const connection = tenant?.connections.get(request.params.id);
@@ -183,7 +183,7 @@ function guarded(handler: Handler, resolve: TenantResolver): Route["handle"] {
     const found = bearer ? tenant.findScimToken(bearer) : undefined;
     if (!found || found.connectionId !== connection.id) return scimError(401, "Unauthorized");
     found.token.last_used_at = tenant.now().toISOString();
-    const scope = VERB_SCOPE[request.method];
+    const scope = verbScope[request.method];
     if (!found.token.scopes.includes(scope)) return scimError(403, `Insufficient scope, expected: ${scope}`);
     return handler(tenant, connection, request);
   };

@@ -7,6 +7,7 @@ import { routeRequests } from "../http/router";
 import type { RequestLog } from "../log/requestLog";
 import { managementRoutes, type TenantResolver } from "./management";
 import { scimUserRoutes } from "./scimUsers";
+import { scimGroupRoutes } from "./scimGroups";
 import { selfServiceRoutes } from "./selfService";
 import { Auth0Tenant, type M2mClient } from "./tenant";
 import type { Route } from "../http/router";
@@ -42,7 +43,7 @@ export async function startAuth0StandIn(options: Auth0StandInOptions): Promise<A
   // Direct loopback calls (no tenant name) reach the only tenant when there is one.
   const resolve: TenantResolver = (host) => tenants.get(host) ?? (host === "127.0.0.1" || host === "localhost" ? only : undefined);
   const management = rateLimited([...managementRoutes(resolve), ...selfServiceRoutes(resolve)], options.rateLimit, options.now);
-  const server = https.createServer({ key: options.tls.key, cert: options.tls.cert }, routeRequests(SERVICE, [...management, ...scimUserRoutes(resolve)], options.log, options.faults));
+  const server = https.createServer({ key: options.tls.key, cert: options.tls.cert }, routeRequests(SERVICE, [...management, ...scimUserRoutes(resolve), ...scimGroupRoutes(resolve)], options.log, options.faults));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return {
     port: (server.address() as AddressInfo).port,

@@ -42,6 +42,15 @@ export interface ScimToken {
   last_used_at?: string;
 }
 
+/** A SCIM group of a connection (Auth0's Groups, 2026-06): members are user ids. */
+export interface ScimGroup {
+  id: string;
+  displayName: string;
+  members: { value: string; display?: string }[];
+  created: string;
+  lastModified: string;
+}
+
 export interface ScimUser {
   id: string;
   resource: Record<string, unknown>;
@@ -72,6 +81,7 @@ export class Auth0Tenant {
   readonly scim = new Map<string, ScimConfiguration>();
   readonly tokens = new Map<string, ScimToken[]>();
   readonly users = new Map<string, ScimUser[]>();
+  readonly groups = new Map<string, ScimGroup[]>();
   /** Self-service profiles and the access tickets issued from them (selfService.ts). */
   readonly selfServiceProfiles = new Map<string, SelfServiceProfile>();
   readonly ssoTickets = new Map<string, SsoTicket>();
@@ -133,6 +143,12 @@ export class Auth0Tenant {
     return list;
   }
 
+  groupsOf(connectionId: string): ScimGroup[] {
+    let list = this.groups.get(connectionId);
+    if (!list) this.groups.set(connectionId, (list = []));
+    return list;
+  }
+
   /** A token shaped like Auth0's: id "tok_…", value "<id>.<64 hex>". */
   newToken(scopes: string[], lifetimeSeconds: number | undefined, overrides: Partial<ScimToken> = {}): ScimToken {
     const token_id = overrides.token_id ?? randomId("tok_");
@@ -165,6 +181,7 @@ export class Auth0Tenant {
     this.scim.delete(id);
     this.tokens.delete(id);
     this.users.delete(id);
+    this.groups.delete(id);
   }
 
   /** Totals a test can assert on ("destroy leaves the tenant empty"). */

@@ -98,7 +98,10 @@ export async function previewWithPolicies(ctx: Context, name: string): Promise<S
   const deployed = readStackConfig(ctx.stackFile);
   const own = ownConfig(ctx, deployed);
   const phaseTwo = JSON.stringify(own) !== JSON.stringify(deployed);
-  const seeds = seedsFor(new Set((await mockedRegistrations(own, ctx.stack)).map((r) => r.type)));
+  const declared = new Set((await mockedRegistrations(own, ctx.stack)).map((r) => r.type));
+  const seeds = seedsFor(declared);
+  // The type a seed lacks: its own, or the one it also needs (the group-scope seed needs a PushGroup).
+  const lacking = (s: SeededViolation) => (declared.has(s.type) && s.requires ? s.requires : s.type);
   writeStackConfig(ctx.stackFile, own);
   try {
     if (phaseTwo) {
@@ -115,7 +118,7 @@ export async function previewWithPolicies(ctx: Context, name: string): Promise<S
     writeStackConfig(ctx.stackFile, deployed);
   }
   if (problems.length > 0) return failed(name, problems.join("; "));
-  const absent = seeds.absent.length > 0 ? `; not seeded (the stack declares no ${[...new Set(seeds.absent.map((s) => s.type))].join(", ")}): ${seeds.absent.map((s) => s.policy).join(", ")}` : "";
+  const absent = seeds.absent.length > 0 ? `; not seeded (the stack declares no ${[...new Set(seeds.absent.map(lacking))].join(", ")}): ${seeds.absent.map((s) => s.policy).join(", ")}` : "";
   return passed(
     name,
     `every policy gave a verdict, none reported on the first deployment${phaseTwo ? " nor on the stack's own phase-2 config" : ""}; ${seeds.applicable.length} seeded violation(s) each failed the preview as mandatory with only its policy: ${seeds.applicable.map((s) => s.policy).join(", ")}${absent}`,

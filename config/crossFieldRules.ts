@@ -8,6 +8,7 @@ import { lifetimeProblem } from "../components/scimToken/contract";
 import { scimMappingProblems } from "./scimMappingRules";
 import { adoptionProblems } from "./adoptionRules";
 import { groupPushProblems } from "./groupPushRules";
+import { laterDuplicates } from "./laterDuplicates";
 import { customerOrgNames, customerOrgProblems } from "./customerOrgRules";
 import type { StackConfig } from "./schema";
 import { connectionKey } from "../components/naming";
@@ -16,19 +17,6 @@ export interface ConfigProblem {
   /** Path below the namespace, as zod reports it: ["connections", 1, "groups", 0]. */
   path: (string | number)[];
   message: string;
-}
-
-/** Indexes of the entries whose key was already seen earlier in the list. */
-function laterDuplicates<T>(items: readonly T[], keyOf: (item: T) => string): { index: number; firstIndex: number }[] {
-  const first = new Map<string, number>();
-  const out: { index: number; firstIndex: number }[] = [];
-  items.forEach((item, index) => {
-    const k = keyOf(item);
-    const seen = first.get(k);
-    if (seen === undefined) first.set(k, index);
-    else out.push({ index, firstIndex: seen });
-  });
-  return out;
 }
 
 /** Rotation rules for a connection's `scim.tokens` (see components/decisions/tokenGenerations.ts). */

@@ -6,6 +6,7 @@
 import { AUTH0_SCIM_GROUP_LIMITS, missingGroupPushScopes, sameGroupReference } from "../components/decisions/groupPush";
 import { normalizeTokenScopes } from "../components/decisions/tokenScopes";
 import type { ConfigProblem } from "./crossFieldRules";
+import { laterDuplicates } from "./laterDuplicates";
 import type { ConnectionConfig } from "./schema";
 
 type At = (...rest: (string | number)[]) => (string | number)[];
@@ -23,10 +24,10 @@ export function groupPushProblems(c: ConnectionConfig, at: At): ConfigProblem[] 
         message: `group ${describeRef(ref)} is not in this connection's groups: Okta pushes the memberships of people assigned to the SCIM app only. Add it to groups (written the same way, by id or by name), or remove it here`,
       });
     }
-    if (pushed.findIndex((other) => sameGroupReference(other, ref)) < gi) {
-      problems.push({ path: at("scim", "groups", gi), message: "repeats an earlier pushed group; list each group once" });
-    }
   });
+  for (const d of laterDuplicates(pushed, (ref) => ("id" in ref ? `id:${ref.id}` : `name:${ref.name}`))) {
+    problems.push({ path: at("scim", "groups", d.index), message: "repeats an earlier pushed group; list each group once" });
+  }
   if (pushed.length > AUTH0_SCIM_GROUP_LIMITS.groupsPerConnection) {
     problems.push({ path: at("scim", "groups"), message: `lists ${pushed.length} groups; Auth0 keeps at most ${AUTH0_SCIM_GROUP_LIMITS.groupsPerConnection} SCIM groups per connection` });
   }

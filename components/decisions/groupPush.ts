@@ -14,8 +14,6 @@ export const GROUP_PUSH_SCOPES: readonly ScimTokenScope[] = ["get:groups", "post
 /** Auth0's documented limits for SCIM groups of one connection. */
 export const AUTH0_SCIM_GROUP_LIMITS = { groupsPerConnection: 10_000, membersPerGroup: 200_000, membersPerPatch: 1_000, membersPerPostOrPut: 10_000 } as const;
 
-export const isGroupScope = (scope: string): boolean => scope.endsWith(":groups");
-
 /** The group scopes a token lacks for Group Push (empty when it has them all). */
 export function missingGroupPushScopes(scopes: readonly string[]): ScimTokenScope[] {
   return GROUP_PUSH_SCOPES.filter((s) => !scopes.includes(s));

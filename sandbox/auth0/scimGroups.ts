@@ -5,14 +5,12 @@
 // DELETE. Members are users of the same connection; the *:groups scopes guard each verb.
 import type { Route, StandInRequest } from "../http/router";
 import type { TenantResolver } from "./management";
-import { scimError, scimJson } from "./replies";
+import { patchOperations, scimError, scimJson, scimListPage, type PatchOperation } from "./replies";
 import { guarded, parseEqFilter, type Handler } from "./scimUsers";
 import type { Auth0Tenant, Connection, ScimGroup } from "./tenant";
 import { randomBytes } from "crypto";
 
 const GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
-const LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-const PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 const GROUP_VERB_SCOPE: Record<string, string> = { GET: "get:groups", POST: "post:groups", PUT: "put:groups", PATCH: "patch:groups", DELETE: "delete:groups" };
 /** Auth0's limit on the members one PATCH may carry. */
 export const MEMBERS_PER_PATCH = 1000;
@@ -53,10 +51,7 @@ const list: Handler = (tenant, connection, request) => {
     if (!clauses || clauses.some((c) => !["displayname", "id"].includes(c.path.toLowerCase()))) return scimError(400, `Unsupported filter: ${filter}`, "invalidFilter");
     groups = groups.filter((g) => clauses.every((c) => (c.path.toLowerCase() === "id" ? g.id === c.value : typeof c.value === "string" && g.displayName.toLowerCase() === c.value.toLowerCase())));
   }
-  const startIndex = Math.max(1, Number(request.query.get("startIndex") ?? 1) || 1);
-  const count = Math.max(0, Number(request.query.get("count") ?? 100) || 0);
-  const page = groups.slice(startIndex - 1, startIndex - 1 + count);
-  return scimJson(200, { schemas: [LIST_SCHEMA], totalResults: groups.length, startIndex, itemsPerPage: page.length, Resources: page.map((g) => present(g, connection.id, request.host)) });
+  return scimListPage(groups, request.query, (g) => present(g, connection.id, request.host));
 };
 
 const create: Handler = (tenant, connection, request) => {
@@ -92,7 +87,7 @@ const replace: Handler = (tenant, connection, request) => {
 };
 
 /** One PatchOp operation on a group: members (add, replace, remove by filter) or displayName. */
-function applyOperation(tenant: Auth0Tenant, connection: Connection, group: ScimGroup, op: { op?: string; path?: string; value?: unknown }): string | undefined {
+function applyOperation(tenant: Auth0Tenant, connection: Connection, group: ScimGroup, op: PatchOperation): string | undefined {
   const kind = (op.op ?? "").toLowerCase();
   const removal = /^members\[value eq "([^"]+)"\]$/.exec(op.path ?? "");
   if (kind === "remove" && removal) {
@@ -120,10 +115,10 @@ function applyOperation(tenant: Auth0Tenant, connection: Connection, group: Scim
 const patch: Handler = (tenant, connection, request) => {
   const group = findGroup(tenant, connection, request);
   if (!group) return notFound(request);
-  const body = (request.body ?? {}) as { schemas?: string[]; Operations?: unknown };
-  if (!body.schemas?.includes(PATCH_SCHEMA) || !Array.isArray(body.Operations)) return scimError(400, "Expected a PatchOp message with Operations", "invalidSyntax");
+  const operations = patchOperations(request.body);
+  if (!operations) return scimError(400, "Expected a PatchOp message with Operations", "invalidSyntax");
   const next = structuredClone(group);
-  for (const op of body.Operations as Array<{ op?: string; path?: string; value?: unknown }>) {
+  for (const op of operations) {
     const problem = applyOperation(tenant, connection, next, op);
     if (problem) return scimError(400, problem, "invalidValue");
   }

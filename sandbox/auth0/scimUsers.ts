@@ -5,12 +5,10 @@
 // PUT (whole user), PATCH (PatchOp add/replace/remove), DELETE.
 import type { Route, StandInRequest, StandInReply } from "../http/router";
 import type { TenantResolver } from "./management";
-import { scimError, scimJson } from "./replies";
+import { patchOperations, scimError, scimJson, scimListPage, type PatchOperation } from "./replies";
 import type { Auth0Tenant, Connection, ScimUser } from "./tenant";
 
 const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
-const LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-const PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
 export type Handler = (tenant: Auth0Tenant, connection: Connection, request: StandInRequest) => StandInReply;
 
@@ -78,16 +76,7 @@ const list: Handler = (tenant, connection, request) => {
     if (!clauses) return scimError(400, `Unsupported filter: ${filter}`, "invalidFilter");
     users = users.filter((u) => matches(u, clauses));
   }
-  const startIndex = Math.max(1, Number(request.query.get("startIndex") ?? 1) || 1);
-  const count = Math.max(0, Number(request.query.get("count") ?? 100) || 0);
-  const page = users.slice(startIndex - 1, startIndex - 1 + count);
-  return scimJson(200, {
-    schemas: [LIST_SCHEMA],
-    totalResults: users.length,
-    startIndex,
-    itemsPerPage: page.length,
-    Resources: page.map((u) => present(u, connection.id, request.host)),
-  });
+  return scimListPage(users, request.query, (u) => present(u, connection.id, request.host));
 };
 
 const create: Handler = (tenant, connection, request) => {
@@ -128,7 +117,7 @@ const replace: Handler = (tenant, connection, request) => {
 };
 
 /** Applies one PatchOp operation with a simple path ("active", "name.givenName") or none. */
-function applyOperation(resource: Record<string, unknown>, op: { op?: string; path?: string; value?: unknown }): string | undefined {
+function applyOperation(resource: Record<string, unknown>, op: PatchOperation): string | undefined {
   const kind = (op.op ?? "").toLowerCase();
   if (!["add", "replace", "remove"].includes(kind)) return `unsupported op ${String(op.op)}`;
   if (op.path === undefined) {
@@ -153,10 +142,10 @@ function applyOperation(resource: Record<string, unknown>, op: { op?: string; pa
 const patch: Handler = (tenant, connection, request) => {
   const user = findUser(tenant, connection, request);
   if (!user) return notFound(request);
-  const body = (request.body ?? {}) as { schemas?: string[]; Operations?: unknown };
-  if (!body.schemas?.includes(PATCH_SCHEMA) || !Array.isArray(body.Operations)) return scimError(400, "Expected a PatchOp message with Operations", "invalidSyntax");
+  const operations = patchOperations(request.body);
+  if (!operations) return scimError(400, "Expected a PatchOp message with Operations", "invalidSyntax");
   const next = structuredClone(user.resource);
-  for (const op of body.Operations as Array<{ op?: string; path?: string; value?: unknown }>) {
+  for (const op of operations) {
     const problem = applyOperation(next, op);
     if (problem) return scimError(400, problem, "invalidPath");
   }

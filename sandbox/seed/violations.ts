@@ -167,6 +167,12 @@ export function seededTransform(violation: SeededViolation): pulumi.ResourceTran
  * no group has nothing for the group-scope policy to judge: the step says so instead of counting them as passed.
  */
 export function seedsFor(declaredTypes: ReadonlySet<string>): { applicable: SeededViolation[]; absent: SeededViolation[] } {
-  const carries = (v: SeededViolation) => declaredTypes.has(v.type) && (v.requires === undefined || declaredTypes.has(v.requires));
+  const carries = (v: SeededViolation) => lackingType(v, declaredTypes) === undefined;
   return { applicable: SEEDED_VIOLATIONS.filter(carries), absent: SEEDED_VIOLATIONS.filter((v) => !carries(v)) };
+}
+
+/** The resource type a stack lacks for the seed: its own, or the one it also requires; undefined when it has both. */
+export function lackingType(violation: SeededViolation, declaredTypes: ReadonlySet<string>): string | undefined {
+  if (!declaredTypes.has(violation.type)) return violation.type;
+  return violation.requires !== undefined && !declaredTypes.has(violation.requires) ? violation.requires : undefined;
 }

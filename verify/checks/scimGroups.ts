@@ -4,7 +4,7 @@
 // PATCH (Okta's catalog apps; up to 1,000 members per PATCH), and delete it (what "Unlink pushed
 // group → Delete the group in the target app" sends). The member is the test user `--write` made,
 // so the group never holds anybody real; the group itself is deleted again at the end.
-import type { HttpClient } from "../http";
+import type { HttpClient, HttpOutcome } from "../http";
 import { PATCH_OP_URN } from "../oktaBodies";
 import { describeOutcome } from "./describeOutcome";
 import { type CheckResult, fail, pass } from "./result";
@@ -40,7 +40,7 @@ function leftBehindHint(id: string, name: string): string {
 }
 
 /** A PATCH or DELETE may answer 200 with the resource or 204 without a body: both are success. */
-const succeeded = (outcome: Awaited<ReturnType<HttpClient["send"]>>, statuses: readonly number[]) => outcome.kind === "response" && statuses.includes(outcome.status);
+const succeeded = (outcome: HttpOutcome, statuses: readonly number[]) => outcome.kind === "response" && statuses.includes(outcome.status);
 
 async function findByName(http: HttpClient, name: string) {
   const filter = encodeURIComponent(`displayName eq "${name}"`);

@@ -10,7 +10,7 @@ import { excerpt, type CommandResult } from "../commands";
 import { connectionsOf, failed, mockedRegistrations, passed, pulumi, readStackConfig, writeStackConfig, type Context, type StackConfig } from "../context";
 import { policiesWithoutVerdict, reportedViolations } from "../policyOutput";
 import type { StepResult } from "../report";
-import { SEED_ENV, seedsFor, type SeededViolation } from "../../seed/violations";
+import { lackingType, SEED_ENV, seedsFor, type SeededViolation } from "../../seed/violations";
 
 /** The registry-built language host (v3.68) cannot start a policy pack: say so, never pass the step. */
 const POLICY_HOST_UNSUPPORTED = /could not read plugin|not supported|failed to (load|start|run) (the )?(analyzer|policy)/i;
@@ -100,8 +100,6 @@ export async function previewWithPolicies(ctx: Context, name: string): Promise<S
   const phaseTwo = JSON.stringify(own) !== JSON.stringify(deployed);
   const declared = new Set((await mockedRegistrations(own, ctx.stack)).map((r) => r.type));
   const seeds = seedsFor(declared);
-  // The type a seed lacks: its own, or the one it also needs (the group-scope seed needs a PushGroup).
-  const lacking = (s: SeededViolation) => (declared.has(s.type) && s.requires ? s.requires : s.type);
   writeStackConfig(ctx.stackFile, own);
   try {
     if (phaseTwo) {
@@ -118,7 +116,7 @@ export async function previewWithPolicies(ctx: Context, name: string): Promise<S
     writeStackConfig(ctx.stackFile, deployed);
   }
   if (problems.length > 0) return failed(name, problems.join("; "));
-  const absent = seeds.absent.length > 0 ? `; not seeded (the stack declares no ${[...new Set(seeds.absent.map(lacking))].join(", ")}): ${seeds.absent.map((s) => s.policy).join(", ")}` : "";
+  const absent = seeds.absent.length > 0 ? `; not seeded (the stack declares no ${[...new Set(seeds.absent.map((s) => lackingType(s, declared)))].join(", ")}): ${seeds.absent.map((s) => s.policy).join(", ")}` : "";
   return passed(
     name,
     `every policy gave a verdict, none reported on the first deployment${phaseTwo ? " nor on the stack's own phase-2 config" : ""}; ${seeds.applicable.length} seeded violation(s) each failed the preview as mandatory with only its policy: ${seeds.applicable.map((s) => s.policy).join(", ")}${absent}`,

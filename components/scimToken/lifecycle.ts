@@ -71,6 +71,32 @@ export function couldBeCreatedBy(t: ListedToken, attempt: CreateAttempt, now: Da
 }
 
 /**
+ * The tokens that can be this request's own, left by an earlier run that died after Auth0 made them
+ * (a killed runner, a lost answer after the retries ran out): never used, the same scopes and the same
+ * lifetime. Their value was never recorded, so nobody can use them; but this run cannot prove one is
+ * not a hand-made token about to be pasted into Okta, so they are named, never deleted. Pure.
+ */
+export function likelyUnrecorded(listed: readonly ListedToken[], request: { scopes: readonly string[]; tokenLifetimeSeconds?: number }): ListedToken[] {
+  return listed.filter((t) => {
+    if (t.lastUsedAt !== null || !sameScopes(t.scopes, request.scopes)) return false;
+    if (request.tokenLifetimeSeconds === undefined) return t.validUntil === null;
+    return t.validUntil !== null && Math.abs(Date.parse(t.validUntil) - Date.parse(t.createdAt) - request.tokenLifetimeSeconds * 1000) <= LIFETIME_SLACK_MS;
+  });
+}
+
+/** The 409's message, naming the tokens an interrupted run of this generation may have left. */
+function conflictError(error: RetriesExhausted, target: TokenTarget, listed: readonly ListedToken[], request: { scopes: readonly string[]; tokenLifetimeSeconds?: number }): ScimTokenApiError {
+  const base = failureMessage(error.failure, { operation: "create", ...target, attempts: error.attempts });
+  const suspects = likelyUnrecorded(listed, request);
+  if (suspects.length === 0) return new ScimTokenApiError(base, error.failure);
+  const named = suspects.map((t) => `${t.tokenId} (created ${t.createdAt}, never used)`).join(", ");
+  return new ScimTokenApiError(
+    `${base} ${suspects.length === 1 ? "Token" : "Tokens"} ${named} ${suspects.length === 1 ? "has" : "have"} this generation's scopes and lifetime and no use: most likely left by an interrupted \`pulumi up\` of this generation, whose value was lost. If the stack's other generations do not hold ${suspects.length === 1 ? "it" : "them"} (\`pulumi stack output --json\` lists their token ids under scimTokens), delete ${suspects.length === 1 ? "it" : "them"} (docs/day-2-operations.md, "After a failed or interrupted up") and run again.`,
+    error.failure,
+  );
+}
+
+/**
  * After a POST failed in a way that may have created a token (5xx, timeout, lost connection), deletes
  * the one token that POST can have created: its value was never seen, so nobody can use it, and left
  * alone it would hold one of the connection's two slots unrecorded. `known` holds every token seen
@@ -139,6 +165,7 @@ export async function createScimToken(
           return fail(second, { operation: "create", ...target });
         }
       }
+      throw conflictError(error, target, await call(deps, "list", target, () => deps.api.list(target.connectionId)), request);
     }
     return fail(error, { operation: "create", ...target });
   }

@@ -102,6 +102,23 @@ describe("Auth0's rules", () => {
     expect(fake.tokensOf(CONN)).toHaveLength(2);
   });
 
+  it("on 409 names the never-used token of this generation's scopes and lifetime an interrupted run left, and deletes nothing", async () => {
+    const inUse = fake.seedToken(CONN);
+    fake.useToken(inUse.token);
+    const otherScopes = fake.seedToken(CONN, { scopes: ["get:users"] });
+    const e = await failureOf(createScimToken(lifecycleDeps(fake), target, { scopes: SCOPES }));
+    expect(e.failure.kind).toBe("conflict");
+    expect(e.message).not.toMatch(/interrupted/);
+    fake.connections.get(CONN)!.splice(1, 1);
+    const leftOver = fake.seedToken(CONN);
+    const named = await failureOf(createScimToken(lifecycleDeps(fake), target, { scopes: SCOPES }));
+    expect(named.message).toContain(`Token ${leftOver.token_id} (created ${leftOver.created_at}, never used)`);
+    expect(named.message).toMatch(/interrupted `pulumi up`/);
+    expect(named.message).not.toContain(inUse.token_id);
+    expect(named.message).not.toContain(otherScopes.token_id);
+    expect(fake.tokensOf(CONN).map((t) => t.token_id)).toEqual([inUse.token_id, leftOver.token_id]);
+  });
+
   it("frees a slot held by an expired token, never by a valid one", async () => {
     const expired = fake.seedToken(CONN, { valid_until: new Date(Date.now() - 1000).toISOString() });
     const valid = fake.seedToken(CONN);

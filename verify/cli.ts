@@ -116,7 +116,7 @@ async function verifyTarget(target: VerifyTarget, ctx: RunContext): Promise<Chec
     // The SDKs take seconds to load: only when their read-back runs.
     const { createAuth0ReadBack } = await import("./auth0ReadBack");
     const readBack = createAuth0ReadBack({ ...ctx.auth0, timeoutMs: args.timeoutMs, maxRetries: args.retries, fetch: deps.auth0Fetch });
-    results.push(...(await runAuth0Checks(readBack, target.connectionId, (deps.now ?? (() => new Date()))(), target.tokenId)));
+    results.push(...(await runAuth0Checks(readBack, target.connectionId, (deps.now ?? (() => new Date()))(), target.tokenId, target.stackTokenIds)));
     if (args.write) auth0Users = await storedUserReader(readBack, target.connectionId, ctx, target.connection);
   } else if (ctx.auth0) {
     ctx.skipped.push(`Auth0 read-back for ${target.connection}: no connection id (pass --connection-id).`);

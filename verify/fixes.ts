@@ -58,6 +58,10 @@ export const FIXES: Record<string, string> = {
     "Group assignments were changed outside the stack: run `pulumi up` to restore one list of groups on both apps, or add the group to the connection's `groups` in config.",
   [OKTA_CHECKS.appSchema]:
     "The app's user schema changed since it was captured: run `npm run verify -- --stack <stack> --connection <connection> --capture-app-schema`, review the difference, put the new list under scimApp.attributes and `pulumi up` (docs/okta-app-schema.md). A 403 means the Okta token cannot read app schemas (okta.schemas.read).",
+  [OKTA_CHECKS.onePerLabel]:
+    "An app no stack manages has the label of one of the stack's apps: a create whose answer was lost (the okta provider sent the POST again) or a hand-made copy. Open it in the Admin Console: if it has no assigned users or groups, deactivate and delete it (or `POST /api/v1/apps/<id>/lifecycle/deactivate`, then `DELETE /api/v1/apps/<id>`). If it is in use, rename it so that admins and the checklist can tell the two apart (docs/day-2-operations.md, \"After a failed or interrupted up\").",
+  [AUTH0_CHECKS.unrecordedTokens]:
+    "The connection holds a SCIM token that is none of the stack's generations (`pulumi stack output --json`, scimTokens). Never used: an interrupted `pulumi up` made it and its value is lost; delete it (Auth0 dashboard → the connection → Provisioning → SCIM tokens, or `DELETE /api/v2/connections/<id>/scim-configuration/tokens/<token id>`), or the next rotation fails on Auth0's limit of two. Used: a hand-made token Okta still uses; once Okta uses the stack's token, delete it (docs/adopting-an-existing-setup.md, step 7).",
   [OKTA_CHECKS.federationBroker]:
     "Turn Federation Broker Mode off on the OIDC app (General tab → User Consent / Federation Broker Mode), or run `pulumi up`, which declares it off.",
   [GROUP_CHECKS.filterUnknownGroup]:

@@ -1,7 +1,7 @@
 // Okta read-back through the official `@okta/okta-sdk-nodejs` (v8) with an SSWS API token. The SDK's
 // request executor gets our timeout and retry count (it retries 429s itself, using X-Rate-Limit-Reset).
 import { Client, DefaultRequestExecutor } from "@okta/okta-sdk-nodejs";
-import type { OktaAppInfo, OktaMappingProperty, OktaReadBack } from "./checks/okta";
+import type { ListedOktaApp, OktaAppInfo, OktaMappingProperty, OktaReadBack } from "./checks/okta";
 import { ReadBackError, callTranslatingErrors } from "./readBackError";
 
 export interface OktaReadBackOptions {
@@ -35,10 +35,20 @@ export function createOktaReadBack(options: OktaReadBackOptions): OktaReadBack {
     app: (appId) =>
       call(async (): Promise<OktaAppInfo> => {
         const app = (await client.applicationApi.getApplication({ appId })) as {
+          label?: string;
           features?: string[];
           settings?: { implicitAssignment?: boolean };
         };
-        return { features: [...(app.features ?? [])], implicitAssignment: app.settings?.implicitAssignment === true };
+        return { label: app.label ?? "", features: [...(app.features ?? [])], implicitAssignment: app.settings?.implicitAssignment === true };
+      }),
+    appsLabelled: (label) =>
+      call(async () => {
+        const apps: ListedOktaApp[] = [];
+        for await (const app of await client.applicationApi.listApplications({ q: label })) {
+          const a = app as { id?: string; label?: string; status?: string; created?: Date | string } | null;
+          if (a?.id) apps.push({ id: a.id, label: a.label ?? "", status: a.status ?? "", ...(a.created ? { created: new Date(a.created).toISOString() } : {}) });
+        }
+        return apps;
       }),
     assignedGroupIds: (appId) =>
       call(async () => {

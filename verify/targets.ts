@@ -12,6 +12,8 @@ export interface VerifyTarget {
   connectionId?: string;
   /** Auth0 token id of the token in `<connection>-scim-token` (the newest generation), when the stack says. */
   tokenId?: string;
+  /** Every generation's token id (--stack only): a token on the connection outside them is reported. */
+  stackTokenIds?: string[];
   /** For the Okta read-back. */
   scimAppId?: string;
   oidcAppId?: string;
@@ -94,6 +96,7 @@ export function targetsFromStackOutputs(outputs: Record<string, unknown>, stack:
         token,
         connectionId: out.connectionId,
         tokenId: newestTokenId(out),
+        stackTokenIds: (out.scimTokens ?? []).map((t) => t.tokenId).filter((id): id is string => typeof id === "string"),
         scimAppId: out.scimAppId,
         // Okta gives an OIDC app the same id as its client id.
         oidcAppId: out.oidcClientId,

@@ -6,7 +6,7 @@ import { randomBytes } from "crypto";
 import type { Route, StandInReply, StandInRequest } from "../http/router";
 import { issueServiceAppToken, orgForAnonymous, resolveOrg } from "./auth";
 import type { OktaApp, OktaOrg } from "./org";
-import { matchGroups, SearchError, searchUsers } from "./search";
+import { matchApps, matchGroups, SearchError, searchUsers } from "./search";
 import {
   accessPolicyJson,
   appJson,
@@ -50,6 +50,8 @@ const appRoutes: Array<[string, string, Handler]> = [
       return json(200, appJson(org, app));
     },
   ],
+  // verify's one-app-per-label read-back (the provider itself never lists apps).
+  ["GET", "/api/v1/apps", (org, request) => json(200, matchApps(org.apps.values(), request.query.get("q")).map((a) => appJson(org, a)))],
   ["GET", "/api/v1/apps/{appId}", withApp((org, app) => json(200, appJson(org, app)))],
   ["PUT", "/api/v1/apps/{appId}", withApp((org, app, request) => json(200, appJson(org, org.replaceApp(app, body(request)))))],
   [

@@ -1,4 +1,6 @@
-// The two lookups the program's invokes make, with Okta's semantics. Pure.
+// The lookups the program's invokes and verify make, with Okta's semantics. Pure.
+// - Apps: `q` is a starts-with match on the app's name or label (case-insensitive); verify compares
+//   the exact label itself.
 // - Groups: `q` is a starts-with match on the group name (case-insensitive), exact matches first,
 //   `filter=type eq "…"` narrows by type. The provider then prefers an exact name, but accepts a
 //   single prefix match.
@@ -14,6 +16,11 @@ export function matchGroups(groups: Iterable<OktaGroup>, q: string | null, filte
   // Okta: "Exact matches will always be returned before partial matches" (Groups API, q).
   const exact = (g: OktaGroup) => (q !== null && g.name.toLowerCase() === prefix ? 0 : 1);
   return found.map((g, i) => ({ g, i })).sort((a, b) => exact(a.g) - exact(b.g) || a.i - b.i).map(({ g }) => g);
+}
+
+export function matchApps<App extends { name: string; label: string }>(apps: Iterable<App>, q: string | null): App[] {
+  const prefix = (q ?? "").toLowerCase();
+  return [...apps].filter((a) => a.name.toLowerCase().startsWith(prefix) || a.label.toLowerCase().startsWith(prefix));
 }
 
 export class SearchError extends Error {}

@@ -63,7 +63,23 @@ it("reads features, assignments and the profile mapping back over HTTPS through 
     "okta.profile-mapping-no-type-mappings": "fail",
     "okta.same-groups-on-both-apps": "pass",
     "okta.federation-broker-mode-off": "pass",
+    "okta.one-app-per-label": "pass",
   });
   expect(standIns.proxy.tunnels.every((t) => t === "acme.okta.com:443")).toBe(true);
   expect(standIns.log.unknown()).toEqual([]);
+});
+
+it("names a second app with the SCIM app's label, as a create sent twice leaves it", async () => {
+  const org = standIns.okta.org("acme.okta.com");
+  const [scim, oidc] = [...org.apps.values()];
+  const stray = org.createApp({ signOnMode: "AUTO_LOGIN", label: scim.label }, true);
+  try {
+    const results = JSON.parse(await runReadBack(scim.id, oidc.id)) as Array<{ name: string; status: string; detail: string }>;
+    const label = results.find((r) => r.name === "okta.one-app-per-label");
+    expect(label).toMatchObject({ status: "fail" });
+    expect(label!.detail).toContain(`${stray.id} (ACTIVE, created `);
+    expect(label!.detail).toContain(`like the stack's ${scim.id}`);
+  } finally {
+    org.deleteApp(stray.id);
+  }
 });

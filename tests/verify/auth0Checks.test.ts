@@ -1,7 +1,7 @@
 // Auth0 read-back: the pure token rules, and the whole path through the auth0 SDK (ManagementClient)
 // against a loopback Management API. The SDK always builds https://{domain}; its documented `fetch`
 // option routes the calls to the loopback server (the CLI test covers real HTTPS with a test CA).
-import { AUTH0_CHECKS, runAuth0Checks, tokenExpiryCheck, tokenLastUsedCheck, type ScimTokenInfo } from "../../verify/checks/auth0";
+import { AUTH0_CHECKS, runAuth0Checks, tokenExpiryCheck, tokenLastUsedCheck, unrecordedTokensCheck, type ScimTokenInfo } from "../../verify/checks/auth0";
 import { createAuth0ReadBack } from "../../verify/auth0ReadBack";
 import type { CheckResult } from "../../verify/checks/result";
 import { startAuth0Server, type Auth0Fake, type Auth0TestServer } from "./support/auth0Server";
@@ -17,6 +17,21 @@ const token = (id: string, created: string, validUntil: string | null, lastUsed?
   created_at: created,
   valid_until: validUntil,
   last_used_at: lastUsed,
+});
+
+describe("tokens outside the stack's generations (pure)", () => {
+  it("passes when every token is a generation's, fails on a never-used other, warns on a used one", () => {
+    const ours = token("tok_ours", days(-3), days(90), days(-1));
+    expect(unrecordedTokensCheck([ours], ["tok_ours"]).status).toBe("pass");
+    const lost = unrecordedTokensCheck([ours, token("tok_lost", days(-1), days(90))], ["tok_ours"]);
+    expect(lost).toMatchObject({ status: "fail" });
+    expect(lost.detail).toContain("tok_lost (created");
+    expect(lost.detail).toContain("never used");
+    expect(lost.detail).not.toContain("tok_ours");
+    const handMade = unrecordedTokensCheck([ours, token("tok_hand", days(-100), null, days(0))], ["tok_ours"]);
+    expect(handMade).toMatchObject({ status: "warn" });
+    expect(handMade.detail).toContain("tok_hand");
+  });
 });
 
 describe("token expiry and use (pure)", () => {

@@ -182,7 +182,7 @@ describe("--scim-url with SCIM_TOKEN", () => {
     );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("26 passed, 0 warnings, 0 failed");
+    expect(run.stdout).toContain("27 passed, 0 warnings, 0 failed");
     expect(run.stdout).toMatch(/PASS {4}auth0\.user-attributes-after-update +after the PUT of the updated profile: 29 arrived/);
     expect(auth0.requests.filter((r) => r.startsWith("GET /api/v2/users/"))).toHaveLength(2);
     // The connection id for the Auth0 read-back comes from the SCIM URL.

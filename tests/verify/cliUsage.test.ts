@@ -98,10 +98,11 @@ describe("pure parts", () => {
       unrelated: "x",
     };
     expect(targetsFromStackOutputs(outputs, "dev")).toEqual([
-      { connection: "corp", scimEndpointUrl: outputs.corp.scimEndpointUrl, token: TOKEN, connectionId: "con_1", tokenId: undefined, scimAppId: "0oaS", oidcAppId: "0oaO" },
+      { connection: "corp", scimEndpointUrl: outputs.corp.scimEndpointUrl, token: TOKEN, connectionId: "con_1", tokenId: undefined, stackTokenIds: [], scimAppId: "0oaS", oidcAppId: "0oaO" },
     ]);
     const rotated = { ...outputs, corp: { ...outputs.corp, scimTokens: [{ generation: "2026-11", tokenId: "tok_old" }, { generation: "2027-02", tokenId: "tok_new" }] } };
     expect(targetsFromStackOutputs(rotated, "dev")[0].tokenId).toBe("tok_new");
+    expect(targetsFromStackOutputs(rotated, "dev")[0].stackTokenIds).toEqual(["tok_old", "tok_new"]);
     expect(() => targetsFromStackOutputs({ corp: outputs.corp }, "dev")).toThrow("output corp-scim-token is missing");
     expect(() => targetsFromStackOutputs({}, "dev")).toThrow("no connection outputs");
   });

@@ -29,9 +29,9 @@ async function run(overrides: Partial<OktaFake>) {
   return Object.fromEntries(results.map((r) => [r.name, r]));
 }
 
-it("all four pass for a correctly configured pair of apps", async () => {
+it("all five pass for a correctly configured pair of apps", async () => {
   const results = await run({});
-  expect(Object.values(results).map((r) => r.status)).toEqual(["pass", "pass", "pass", "pass"]);
+  expect(Object.values(results).map((r) => r.status)).toEqual(["pass", "pass", "pass", "pass", "pass"]);
   expect(server!.requests).toContain("GET /api/v1/mappings?targetId=0oaScimApp1");
 });
 
@@ -70,4 +70,17 @@ it("Federation Broker Mode on fails", async () => {
 it("403 on the mappings names the permission", async () => {
   const results = await run({ mappingsForbidden: true });
   expect(results[OKTA_CHECKS.typeMappings]).toMatchObject({ status: "fail", detail: "GET /api/v1/mappings: 403, missing permission okta.profileMappings.read" });
+});
+
+it("a second app with the SCIM app's label (a lost create sent again) fails, naming it; a prefix match does not", async () => {
+  const results = await run({
+    otherApps: [
+      { id: "0oaStray1", label: "Auth0 SCIM", status: "ACTIVE" },
+      { id: "0oaOther2", label: "Auth0 SCIM (old)", status: "ACTIVE" },
+    ],
+  });
+  expect(results[OKTA_CHECKS.onePerLabel]).toMatchObject({ status: "fail" });
+  expect(results[OKTA_CHECKS.onePerLabel].detail).toContain(`0oaStray1 (ACTIVE, created 2026-01-02T00:00:00.000Z) is labelled "Auth0 SCIM" like the stack's 0oaScimApp1`);
+  expect(results[OKTA_CHECKS.onePerLabel].detail).not.toContain("0oaOther2");
+  expect(server!.requests).toContain("GET /api/v1/apps?q=Auth0%20SCIM");
 });

@@ -6,6 +6,7 @@ export const AUTH0_CHECKS = {
   userIdAttribute: "auth0.scim-user-id-attribute",
   tokenExpiry: "auth0.scim-token-expiry",
   tokenLastUsed: "auth0.scim-token-last-used",
+  unrecordedTokens: "auth0.scim-tokens-all-the-stacks",
   // With --write: what Auth0 stored of Okta's bodies (./storedUser.ts).
   storedAfterCreate: "auth0.user-attributes-after-create",
   storedAfterUpdate: "auth0.user-attributes-after-update",
@@ -87,14 +88,36 @@ export function tokenLastUsedCheck(tokens: readonly ScimTokenInfo[]): CheckResul
   return pass(AUTH0_CHECKS.tokenLastUsed, `last used ${used[used.length - 1]}`);
 }
 
-export async function runAuth0Checks(readBack: Auth0ReadBack, connectionId: string, now: Date, stackTokenId?: string): Promise<CheckResult[]> {
+/**
+ * Every token on the connection should be one of the stack's generations. One that is not holds one of
+ * Auth0's two slots: never used, it is what an interrupted `pulumi up` leaves (Auth0 made it, the
+ * state never recorded it, its value is lost), so it fails; used, it is a hand-made token Okta still
+ * holds (an adopted setup before its step 7), so it warns.
+ */
+export function unrecordedTokensCheck(tokens: readonly ScimTokenInfo[], stackTokenIds: readonly string[]): CheckResult {
+  const others = tokens.filter((t) => !stackTokenIds.includes(t.token_id ?? ""));
+  if (others.length === 0) return pass(AUTH0_CHECKS.unrecordedTokens, `the connection's ${tokens.length} token(s) are the stack's generations`);
+  const describe = (t: ScimTokenInfo) => `${t.token_id ?? "?"} (created ${t.created_at ?? "?"}, ${t.last_used_at ? `last used ${t.last_used_at}` : "never used"})`;
+  const lost = others.filter((t) => !t.last_used_at);
+  const used = others.filter((t) => t.last_used_at);
+  const parts = [
+    lost.length ? `${lost.map(describe).join(", ")}: none of the stack's generations and never used, as an interrupted \`pulumi up\` leaves one; delete ${lost.length === 1 ? "it" : "them"}` : "",
+    used.length ? `${used.map(describe).join(", ")}: not the stack's, and in use (a hand-made token Okta holds?)` : "",
+  ].filter(Boolean);
+  return (lost.length ? fail : warn)(AUTH0_CHECKS.unrecordedTokens, parts.join("; "));
+}
+
+export async function runAuth0Checks(readBack: Auth0ReadBack, connectionId: string, now: Date, stackTokenId?: string, stackTokenIds?: readonly string[]): Promise<CheckResult[]> {
   const results = [await checkUserIdAttribute(readBack, connectionId)];
   try {
     const tokens = await readBack.scimTokens(connectionId);
     results.push(tokenExpiryCheck(tokens, now, stackTokenId), tokenLastUsedCheck(tokens));
+    // Only the stack's outputs say which tokens are its own: with --scim-url there is nothing to compare.
+    if (stackTokenIds !== undefined) results.push(unrecordedTokensCheck(tokens, stackTokenIds));
   } catch (error) {
     const detail = describeReadBackError(error, "GET scim-configuration/tokens", "read:scim_token");
     results.push(fail(AUTH0_CHECKS.tokenExpiry, detail), fail(AUTH0_CHECKS.tokenLastUsed, detail));
+    if (stackTokenIds !== undefined) results.push(fail(AUTH0_CHECKS.unrecordedTokens, detail));
   }
   return results;
 }

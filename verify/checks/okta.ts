@@ -11,12 +11,14 @@ export const OKTA_CHECKS = {
   sameGroups: "okta.same-groups-on-both-apps",
   federationBroker: "okta.federation-broker-mode-off",
   appSchema: "okta.scim-app-schema-matches-stack",
+  onePerLabel: "okta.one-app-per-label",
 } as const;
 
 /** What the To App settings and the SCIM connection's provisioning actions turn on. */
 export const REQUIRED_FEATURES = ["PUSH_NEW_USERS", "PUSH_PROFILE_UPDATES", "PUSH_USER_DEACTIVATION"] as const;
 
 export interface OktaAppInfo {
+  label: string;
   features: string[];
   /** Federation Broker Mode; Okta reports it as settings.implicitAssignment. */
   implicitAssignment: boolean;
@@ -27,8 +29,18 @@ export interface OktaMappingProperty {
   pushStatus?: string;
 }
 
+/** One entry of Okta's app list. */
+export interface ListedOktaApp {
+  id: string;
+  label: string;
+  status: string;
+  created?: string;
+}
+
 export interface OktaReadBack {
   app(appId: string): Promise<OktaAppInfo>;
+  /** Apps whose name or label starts with `label` (GET /api/v1/apps?q=): Okta's search, not an exact match. */
+  appsLabelled(label: string): Promise<ListedOktaApp[]>;
   assignedGroupIds(appId: string): Promise<string[]>;
   /** The Okta user → app mapping's properties, or undefined when the app has none (provisioning off). */
   userToAppMapping(appId: string): Promise<Record<string, OktaMappingProperty> | undefined>;
@@ -129,12 +141,42 @@ export async function checkAppSchema(readBack: OktaReadBack, scimAppId: string, 
   }
 }
 
+/**
+ * Okta never refuses a second app with the same label, and a create whose answer was lost is sent
+ * again by the okta provider's HTTP client (go-retryablehttp retries a POST on a dropped connection):
+ * Okta then holds an app no stack tracks. Pure over the listed apps: every app labelled exactly like
+ * one of the stack's, other than the stack's own, is named with what to do.
+ */
+export function oneAppPerLabelCheck(stackApps: ReadonlyArray<{ id: string; label: string }>, listed: readonly ListedOktaApp[]): CheckResult {
+  const strays = stackApps.flatMap((own) =>
+    listed.filter((a) => a.label === own.label && a.id !== own.id && !stackApps.some((s) => s.id === a.id)).map((a) => ({ own, stray: a })),
+  );
+  const unique = strays.filter((s, i) => strays.findIndex((t) => t.stray.id === s.stray.id) === i);
+  if (unique.length === 0) return pass(OKTA_CHECKS.onePerLabel, `no other app is labelled ${stackApps.map((a) => `"${a.label}"`).join(" or ")}`);
+  const named = unique.map(({ own, stray }) => `${stray.id} (${stray.status}${stray.created ? `, created ${stray.created}` : ""}) is labelled "${own.label}" like the stack's ${own.id}`);
+  return fail(
+    OKTA_CHECKS.onePerLabel,
+    `${named.join("; ")}. No stack manages ${unique.length === 1 ? "it" : "them"}: a create whose answer was lost (the provider sent it again) or a hand-made copy. If ${unique.length === 1 ? "it has" : "they have"} no assigned users or groups, deactivate and delete ${unique.length === 1 ? "it" : "them"} (docs/day-2-operations.md, "After a failed or interrupted up")`,
+  );
+}
+
+async function checkOnePerLabel(readBack: OktaReadBack, appIds: readonly string[]): Promise<CheckResult> {
+  try {
+    const own = await Promise.all(appIds.map(async (id) => ({ id, label: (await readBack.app(id)).label })));
+    const listed = (await Promise.all([...new Set(own.map((a) => a.label))].map((label) => readBack.appsLabelled(label)))).flat();
+    return oneAppPerLabelCheck(own, listed);
+  } catch (error) {
+    return fail(OKTA_CHECKS.onePerLabel, describeReadBackError(error, "GET /api/v1/apps?q=", APPS_READ));
+  }
+}
+
 export async function runOktaChecks(readBack: OktaReadBack, apps: OktaApps): Promise<CheckResult[]> {
   const results = [
     await checkFeatures(readBack, apps.scimAppId),
     await checkTypeMappings(readBack, apps.scimAppId),
     await checkSameGroups(readBack, apps),
     await checkFederationBroker(readBack, apps.oidcAppId),
+    await checkOnePerLabel(readBack, [apps.scimAppId, apps.oidcAppId]),
   ];
   // Only the stack knows what was captured: with --scim-url this check has nothing to compare.
   if (apps.capturedAttributes !== undefined) results.push(await checkAppSchema(readBack, apps.scimAppId, apps.capturedAttributes));

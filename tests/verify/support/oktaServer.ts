@@ -17,7 +17,12 @@ export interface OktaFake {
   mappingsForbidden?: boolean;
   /** The SCIM app's user schema: base and custom property names (GET /api/v1/meta/schemas/apps/{id}/default). */
   appSchema?: { base: string[]; custom: string[] };
+  /** Apps no stack manages, listed by GET /api/v1/apps?q= beside the two (a lost create's second app). */
+  otherApps?: Array<{ id: string; label: string; status: string }>;
 }
+
+const SCIM_LABEL = "Auth0 SCIM";
+const OIDC_LABEL = "Auth0 log-in";
 
 export interface OktaTestServer {
   orgUrl: string;
@@ -35,12 +40,22 @@ export async function startOktaServer(fake: OktaFake): Promise<OktaTestServer> {
     requests.push(`${req.method} ${req.originalUrl}`);
     next();
   });
+  // Okta's q: a starts-with match on name or label, case-insensitive.
+  app.get("/api/v1/apps", (req, res) => {
+    const q = String(req.query.q ?? "").toLowerCase();
+    const all = [
+      { id: fake.scimAppId, name: "example_scimapp_1", label: SCIM_LABEL, status: "ACTIVE", created: "2026-01-01T00:00:00.000Z" },
+      { id: fake.oidcAppId, name: "oidc_client", label: OIDC_LABEL, status: "ACTIVE", created: "2026-01-01T00:00:00.000Z" },
+      ...(fake.otherApps ?? []).map((a) => ({ ...a, name: "example_scimapp_2", created: "2026-01-02T00:00:00.000Z" })),
+    ];
+    res.json(all.filter((a) => a.label.toLowerCase().startsWith(q) || a.name.toLowerCase().startsWith(q)));
+  });
   app.get("/api/v1/apps/:id", (req, res) => {
     if (req.params.id === fake.scimAppId) {
       res.json({
         id: fake.scimAppId,
         name: "example_scimapp_1",
-        label: "Auth0 SCIM",
+        label: SCIM_LABEL,
         status: "ACTIVE",
         signOnMode: "AUTO_LOGIN",
         features: fake.features,
@@ -51,7 +66,7 @@ export async function startOktaServer(fake: OktaFake): Promise<OktaTestServer> {
       res.json({
         id: fake.oidcAppId,
         name: "oidc_client",
-        label: "Auth0 log-in",
+        label: OIDC_LABEL,
         status: "ACTIVE",
         signOnMode: "OPENID_CONNECT",
         features: [],

@@ -5,6 +5,7 @@
 // mapping to an app exists only once provisioning is on, mapped attributes must exist in the app's
 // schema). The JSON shapes live in shapes.ts, the routes in routes.ts.
 import { randomBytes } from "crypto";
+import type { GroupPushMapping, GroupPusher, ScimConnection } from "./groupPush";
 
 /** Okta ids: a three-letter prefix and 17 base62 characters ("0oa…", "00g…", "00u…"). */
 export function oktaId(prefix: string): string {
@@ -118,6 +119,16 @@ export class OktaOrg {
   readonly groupAssignments = new Map<string, Map<string, GroupAssignment>>();
   /** appId → userId → app user. */
   readonly appUsers = new Map<string, Map<string, AppUser>>();
+  /** Group Push mappings by id (./groupPush.ts). */
+  readonly groupPushMappings = new Map<string, GroupPushMapping>();
+  /** appId → the SCIM base URL and token an admin typed in (Provisioning → Integration). */
+  readonly scimConnections = new Map<string, ScimConnection>();
+  /** Okta's pushes: set by the sandbox run to reach the Auth0 stand-in; without it nothing is pushed. */
+  groupPusher?: GroupPusher;
+  /** Pushes started, so a check can wait for them (Okta pushes asynchronously). */
+  readonly pushes: Promise<void>[] = [];
+  /** Each mapping deleted and whether its target group was to go too (deleteTargetGroup). */
+  readonly deletedTargets: Array<{ mappingId: string; deleteTargetGroup: boolean }> = [];
   /** appId → base and custom attributes of its app user schema. */
   readonly appSchemas = new Map<string, { base: Record<string, SchemaAttribute>; custom: Record<string, SchemaAttribute> }>();
   readonly mappings = new Map<string, ProfileMapping>();
@@ -201,7 +212,9 @@ export class OktaOrg {
     this.groupAssignments.delete(id);
     this.appUsers.delete(id);
     this.appSchemas.delete(id);
+    this.scimConnections.delete(id);
     for (const [mid, m] of this.mappings) if (m.targetAppId === id) this.mappings.delete(mid);
+    for (const [mid, m] of this.groupPushMappings) if (m.appId === id) this.groupPushMappings.delete(mid);
   }
 
   addGroup(name: string, options: { id?: string; type?: OktaGroup["type"]; description?: string } = {}): OktaGroup {

@@ -1,11 +1,13 @@
 // The Okta API subset the okta provider (terraform-provider-okta v6.12.0 through okta-sdk-golang v2/v5/v6)
 // calls for this program, and what `npm run verify` reads back: users/me, the org metadata and the
 // default access policy, OAuth and AUTO_LOGIN apps with their lifecycle, group assignments, app users,
-// group and user lookups, user types, app user schemas and profile mappings, service-app tokens.
+// group and user lookups, user types, app user schemas and profile mappings, service-app tokens, and
+// Group Push mappings (./groupPush.ts).
 import { randomBytes } from "crypto";
 import type { Route, StandInReply, StandInRequest } from "../http/router";
 import { issueServiceAppToken, orgForAnonymous, resolveOrg } from "./auth";
 import type { OktaApp, OktaOrg } from "./org";
+import { groupPushRoutes } from "./groupPush";
 import { matchApps, matchGroups, SearchError, searchUsers } from "./search";
 import {
   accessPolicyJson,
@@ -311,7 +313,7 @@ const schemaAndMappingRoutes: Array<[string, string, Handler]> = [
 
 /** Every route, each resolving its org first (credentials, then Host); anonymous ones by Host. */
 export function oktaRoutes(orgs: readonly OktaOrg[]): Route[] {
-  const authenticated = [...appRoutes, ...assignmentRoutes, ...directoryRoutes, ...schemaAndMappingRoutes];
+  const authenticated = [...appRoutes, ...assignmentRoutes, ...directoryRoutes, ...schemaAndMappingRoutes, ...groupPushRoutes];
   return [
     {
       method: "GET",

@@ -1,17 +1,15 @@
-// Sends one SCIM request to the Auth0 stand-in as Okta would (bearer token, SCIM content type), over
-// its HTTPS port with the tenant's Host, trusting the run's CA. For the decommission steps: a user
-// provisioned with a token, and the same token refused once decommissioning deleted it.
+// Sends SCIM requests to the Auth0 stand-in as Okta would (bearer token, SCIM content type), over its
+// HTTPS port with the tenant's Host, trusting the run's CA. For the decommission steps: a user
+// provisioned with a token, and the same token refused once decommissioning deleted it; for Group
+// Push: what Okta sends once a push mapping is active.
 import * as fs from "fs";
 import * as https from "https";
 import type { Context } from "./context";
 
-export async function scimRequest(
-  ctx: Context,
-  connectionId: string,
-  token: string,
-  method: "GET" | "POST",
-  body?: Record<string, unknown>,
-): Promise<{ status: number; body: string }> {
+export type ScimReply = { status: number; body: string };
+
+/** One request to `/scim/v2/connections/<id><path>` (path starts with /Users or /Groups). */
+export function scimCall(ctx: Context, connectionId: string, token: string, method: string, path: string, body?: Record<string, unknown>): Promise<ScimReply> {
   const domain = ctx.standIns.auth0.domains[0];
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -22,7 +20,7 @@ export async function scimRequest(
         servername: domain,
         ca: fs.readFileSync(ctx.standIns.caFile),
         method,
-        path: `/scim/v2/connections/${connectionId}/Users${method === "GET" ? "?startIndex=1&count=2" : ""}`,
+        path: `/scim/v2/connections/${connectionId}${path}`,
         headers: {
           host: domain,
           authorization: `Bearer ${token}`,
@@ -40,4 +38,8 @@ export async function scimRequest(
     request.on("error", reject);
     request.end(payload);
   });
+}
+
+export function scimRequest(ctx: Context, connectionId: string, token: string, method: "GET" | "POST", body?: Record<string, unknown>): Promise<ScimReply> {
+  return scimCall(ctx, connectionId, token, method, `/Users${method === "GET" ? "?startIndex=1&count=2" : ""}`, body);
 }

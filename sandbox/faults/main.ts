@@ -11,13 +11,13 @@ import { REPO_ROOT } from "../../offline/stackFile";
 import { FaultInjector, KILL, type FaultKind } from "../http/faults";
 import { excerpt, redact, type CommandResult } from "../run/commands";
 import { declaresScimTokens } from "../../components/decisions/selfService";
-import { connectionsOf, pulumi, readStackConfig, writeStackConfig, type Context, type StackConfig } from "../run/context";
+import { connectionsOf, exportedState, pulumi, readStackConfig, writeStackConfig, type Context, type StackConfig } from "../run/context";
 import { prepareRun } from "../run/prepare";
 import { scimRequest } from "../run/scimClient";
 import { checkToolsForThisRepository, MISSING_TOOLS_EXIT_CODE } from "../run/tools";
 import { checkState, scimUsersByConnection, type DeclaredConnection } from "./checks";
 import { parseFaultsArgs, type Scenario } from "./args";
-import { leftoversNamedByVerify, removeLeftovers, tokensNamedByConflict, type Leftovers } from "./remedies";
+import { leftoversNamedByVerify, removeLeftovers, strayConnectionAdoptions, tokensNamedByConflict, type Leftovers } from "./remedies";
 import { failingLines, runVerify } from "../run/steps/verify";
 
 type CaseKind = FaultKind | typeof KILL;
@@ -109,6 +109,13 @@ async function recover(ctx: Context): Promise<{ ok: boolean; manual: string[]; l
       await pulumi(ctx, ["cancel", "--yes"]);
       continue;
     }
+    if (/connection with the same name already exists/i.test(`${again.stdout}${again.stderr}`)) {
+      const adopted = await adoptStrayConnections(ctx);
+      if (adopted.length > 0) {
+        manual.push(...adopted);
+        continue;
+      }
+    }
     const named = tokensNamedByConflict(`${again.stdout}\n${again.stderr}`);
     if (named.length > 0) {
       manual.push(...removeNamed(ctx, { oktaApps: [], tokens: named }, "the token's 409"));
@@ -122,6 +129,32 @@ async function recover(ctx: Context): Promise<{ ok: boolean; manual: string[]; l
     }
   }
   return { ok: false, manual, log };
+}
+
+/**
+ * A connection create whose answer was lost: Auth0 holds the connection, the state does not, and every
+ * re-run gets 409. The documented way out: adopt it (its id, the OIDC app the state holds), `up`, then
+ * remove the adopt block and `up` again. Returns the manual steps taken.
+ */
+async function adoptStrayConnections(ctx: Context): Promise<string[]> {
+  const tenant = tenantOf(ctx);
+  const config = readStackConfig(ctx.stackFile);
+  const adoptions = strayConnectionAdoptions(
+    connectionsOf(config).map((c) => ({ name: c.name, oidcLabel: c.oidcApp?.label })),
+    (await exportedState(ctx)).resources,
+    [...tenant.connections.values()].map((c) => ({ id: c.id, name: c.name, scimConfigured: tenant.scim.has(c.id) })),
+  );
+  if (adoptions.length === 0) return [];
+  const steps: string[] = [];
+  for (const a of adoptions) {
+    connectionsOf(config).find((c) => c.name === a.name)!.adopt = a.adopt;
+    steps.push(`adopted Auth0 connection ${a.adopt.auth0ConnectionId} of ${a.name} (adopt block, pulumi up, adopt block removed)`);
+  }
+  writeStackConfig(ctx.stackFile, config);
+  const adoptedUp = await up(ctx);
+  for (const c of connectionsOf(config)) if (adoptions.some((a) => a.name === c.name)) delete c.adopt;
+  writeStackConfig(ctx.stackFile, config);
+  return adoptedUp.code === 0 ? steps : [...steps.map((s) => `${s}: that up failed`)];
 }
 
 /** Deletes what a tool named, as an admin does in the console; returns the manual steps taken. */

@@ -60,3 +60,31 @@ export function removeLeftovers(tenant: Auth0Tenant, orgs: readonly OktaOrg[], l
   }
   return { done, refused };
 }
+
+const CONNECTION_TYPE = "auth0:index/connection:Connection";
+const OIDC_APP_TYPE = "okta:app/oAuth:OAuth";
+
+export interface StrayConnectionAdoption {
+  name: string;
+  adopt: { auth0ConnectionId: string; oidcAppId: string; scimConfiguration?: false };
+}
+
+/**
+ * Pure: for a declared connection that Auth0 holds but the state lacks (its create was applied and
+ * the answer lost, so every re-run gets 409 "same name"), the adopt block docs/day-2-operations.md
+ * gives: the connection's id (from Auth0, by name), the OIDC app the state already holds (its id is
+ * not re-imported), and `scimConfiguration: false` when the lost run never got as far as SCIM.
+ */
+export function strayConnectionAdoptions(
+  declared: ReadonlyArray<{ name: string; oidcLabel: string }>,
+  state: ReadonlyArray<{ type: string; outputs?: Record<string, unknown> }>,
+  atAuth0: ReadonlyArray<{ id: string; name: string; scimConfigured: boolean }>,
+): StrayConnectionAdoption[] {
+  const inState = new Set(state.filter((r) => r.type === CONNECTION_TYPE).map((r) => r.outputs?.name));
+  return declared.flatMap((d) => {
+    const stray = atAuth0.find((c) => c.name === d.name);
+    const oidc = state.find((r) => r.type === OIDC_APP_TYPE && r.outputs?.label === d.oidcLabel);
+    if (inState.has(d.name) || !stray || typeof oidc?.outputs?.id !== "string") return [];
+    return [{ name: d.name, adopt: { auth0ConnectionId: stray.id, oidcAppId: oidc.outputs.id, ...(stray.scimConfigured ? {} : { scimConfiguration: false as const }) } }];
+  });
+}

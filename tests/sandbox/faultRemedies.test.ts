@@ -2,7 +2,7 @@
 // token's 409 names, read from the messages those tools print, and never an Okta app in use.
 import { Auth0Tenant } from "../../sandbox/auth0/tenant";
 import { OktaOrg } from "../../sandbox/okta/org";
-import { leftoversNamedByVerify, removeLeftovers, tokensNamedByConflict } from "../../sandbox/faults/remedies";
+import { leftoversNamedByVerify, removeLeftovers, strayConnectionAdoptions, tokensNamedByConflict } from "../../sandbox/faults/remedies";
 import { oneAppPerLabelCheck } from "../../verify/checks/okta";
 import { unrecordedTokensCheck } from "../../verify/checks/auth0";
 import { likelyUnrecorded } from "../../components/scimToken/lifecycle";
@@ -60,4 +60,23 @@ test("the token ids a failed up names come from the 409's interrupted-run senten
   ].join("\n");
   expect(tokensNamedByConflict(output)).toEqual([w.ours.token_id, w.lost.token_id]);
   expect(tokensNamedByConflict("error: the connection already has two active SCIM tokens")).toEqual([]);
+});
+
+test("a declared connection Auth0 holds but the state lacks gets the documented adopt block; one in the state gets none", () => {
+  const declared = [
+    { name: "acme-workforce", oidcLabel: "Auth0 login" },
+    { name: "globex", oidcLabel: "Globex login" },
+  ];
+  const state = [
+    { type: "okta:app/oAuth:OAuth", outputs: { id: "0oaOidc1", label: "Auth0 login" } },
+    { type: "okta:app/oAuth:OAuth", outputs: { id: "0oaOidc2", label: "Globex login" } },
+    { type: "auth0:index/connection:Connection", outputs: { name: "globex" } },
+  ];
+  const atAuth0 = [
+    { id: "con_lost", name: "acme-workforce", scimConfigured: false },
+    { id: "con_globex", name: "globex", scimConfigured: true },
+  ];
+  expect(strayConnectionAdoptions(declared, state, atAuth0)).toEqual([{ name: "acme-workforce", adopt: { auth0ConnectionId: "con_lost", oidcAppId: "0oaOidc1", scimConfiguration: false } }]);
+  expect(strayConnectionAdoptions(declared, state, [{ ...atAuth0[0], scimConfigured: true }])[0].adopt).toEqual({ auth0ConnectionId: "con_lost", oidcAppId: "0oaOidc1" });
+  expect(strayConnectionAdoptions(declared, state.slice(1), atAuth0)).toEqual([]);
 });

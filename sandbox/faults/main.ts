@@ -109,7 +109,7 @@ async function recover(ctx: Context): Promise<{ ok: boolean; manual: string[]; l
       await pulumi(ctx, ["cancel", "--yes"]);
       continue;
     }
-    if (/connection with the same name already exists/i.test(`${again.stdout}${again.stderr}`)) {
+    if (/connection with the same name already exists|SCIM configuration already exists/i.test(`${again.stdout}${again.stderr}`)) {
       const adopted = await adoptStrayConnections(ctx);
       if (adopted.length > 0) {
         manual.push(...adopted);

@@ -62,6 +62,7 @@ export function removeLeftovers(tenant: Auth0Tenant, orgs: readonly OktaOrg[], l
 }
 
 const CONNECTION_TYPE = "auth0:index/connection:Connection";
+const SCIM_CONFIGURATION_TYPE = "auth0:index/connectionScimConfiguration:ConnectionScimConfiguration";
 const OIDC_APP_TYPE = "okta:app/oAuth:OAuth";
 
 export interface StrayConnectionAdoption {
@@ -70,21 +71,26 @@ export interface StrayConnectionAdoption {
 }
 
 /**
- * Pure: for a declared connection that Auth0 holds but the state lacks (its create was applied and
- * the answer lost, so every re-run gets 409 "same name"), the adopt block docs/day-2-operations.md
- * gives: the connection's id (from Auth0, by name), the OIDC app the state already holds (its id is
- * not re-imported), and `scimConfiguration: false` when the lost run never got as far as SCIM.
+ * Pure: for a declared connection whose create (or whose SCIM configuration's create) Auth0 applied
+ * while the answer was lost, so that every re-run gets 409, the adopt block
+ * docs/day-2-operations.md gives: the connection's id (from Auth0, by name) and the OIDC app the
+ * state already holds (what the state holds is not imported again); `scimConfiguration: false` when
+ * the lost run never got as far as SCIM. Nothing for a connection the state holds whole.
  */
 export function strayConnectionAdoptions(
   declared: ReadonlyArray<{ name: string; oidcLabel: string }>,
   state: ReadonlyArray<{ type: string; outputs?: Record<string, unknown> }>,
   atAuth0: ReadonlyArray<{ id: string; name: string; scimConfigured: boolean }>,
 ): StrayConnectionAdoption[] {
-  const inState = new Set(state.filter((r) => r.type === CONNECTION_TYPE).map((r) => r.outputs?.name));
+  const connectionsInState = new Set(state.filter((r) => r.type === CONNECTION_TYPE).map((r) => r.outputs?.name));
+  const scimInState = new Set(state.filter((r) => r.type === SCIM_CONFIGURATION_TYPE).map((r) => r.outputs?.connectionId));
   return declared.flatMap((d) => {
-    const stray = atAuth0.find((c) => c.name === d.name);
+    const atTenant = atAuth0.find((c) => c.name === d.name);
     const oidc = state.find((r) => r.type === OIDC_APP_TYPE && r.outputs?.label === d.oidcLabel);
-    if (inState.has(d.name) || !stray || typeof oidc?.outputs?.id !== "string") return [];
-    return [{ name: d.name, adopt: { auth0ConnectionId: stray.id, oidcAppId: oidc.outputs.id, ...(stray.scimConfigured ? {} : { scimConfiguration: false as const }) } }];
+    if (!atTenant || typeof oidc?.outputs?.id !== "string") return [];
+    const connectionLost = !connectionsInState.has(d.name);
+    const scimLost = atTenant.scimConfigured && !scimInState.has(atTenant.id);
+    if (!connectionLost && !scimLost) return [];
+    return [{ name: d.name, adopt: { auth0ConnectionId: atTenant.id, oidcAppId: oidc.outputs.id, ...(atTenant.scimConfigured ? {} : { scimConfiguration: false as const }) } }];
   });
 }

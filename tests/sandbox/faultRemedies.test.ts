@@ -62,7 +62,7 @@ test("the token ids a failed up names come from the 409's interrupted-run senten
   expect(tokensNamedByConflict("error: the connection already has two active SCIM tokens")).toEqual([]);
 });
 
-test("a declared connection Auth0 holds but the state lacks gets the documented adopt block; one in the state gets none", () => {
+test("a connection or SCIM configuration Auth0 holds but the state lacks gets the documented adopt block; one the state holds whole gets none", () => {
   const declared = [
     { name: "acme-workforce", oidcLabel: "Auth0 login" },
     { name: "globex", oidcLabel: "Globex login" },
@@ -71,6 +71,7 @@ test("a declared connection Auth0 holds but the state lacks gets the documented 
     { type: "okta:app/oAuth:OAuth", outputs: { id: "0oaOidc1", label: "Auth0 login" } },
     { type: "okta:app/oAuth:OAuth", outputs: { id: "0oaOidc2", label: "Globex login" } },
     { type: "auth0:index/connection:Connection", outputs: { name: "globex" } },
+    { type: "auth0:index/connectionScimConfiguration:ConnectionScimConfiguration", outputs: { connectionId: "con_globex" } },
   ];
   const atAuth0 = [
     { id: "con_lost", name: "acme-workforce", scimConfigured: false },
@@ -78,5 +79,10 @@ test("a declared connection Auth0 holds but the state lacks gets the documented 
   ];
   expect(strayConnectionAdoptions(declared, state, atAuth0)).toEqual([{ name: "acme-workforce", adopt: { auth0ConnectionId: "con_lost", oidcAppId: "0oaOidc1", scimConfiguration: false } }]);
   expect(strayConnectionAdoptions(declared, state, [{ ...atAuth0[0], scimConfigured: true }])[0].adopt).toEqual({ auth0ConnectionId: "con_lost", oidcAppId: "0oaOidc1" });
-  expect(strayConnectionAdoptions(declared, state.slice(1), atAuth0)).toEqual([]);
+  expect(strayConnectionAdoptions(declared, state.slice(1), atAuth0)).toEqual([]); // no OIDC app in the state: nothing to adopt with
+  // The connection is in the state, its SCIM configuration (made, answer lost) is not: adopt imports it.
+  const scimLost = strayConnectionAdoptions(declared, [...state, { type: "auth0:index/connection:Connection", outputs: { name: "acme-workforce" } }], [{ ...atAuth0[0], scimConfigured: true }, atAuth0[1]]);
+  expect(scimLost).toEqual([{ name: "acme-workforce", adopt: { auth0ConnectionId: "con_lost", oidcAppId: "0oaOidc1" } }]);
+  const whole = [...state, { type: "auth0:index/connection:Connection", outputs: { name: "acme-workforce" } }, { type: "auth0:index/connectionScimConfiguration:ConnectionScimConfiguration", outputs: { connectionId: "con_lost" } }];
+  expect(strayConnectionAdoptions(declared, whole, [{ ...atAuth0[0], scimConfigured: true }, atAuth0[1]])).toEqual([]);
 });

@@ -7,6 +7,7 @@ import { decommissionStepOne, decommissionStepTwo, deleteWithTokensOrder, protec
 import { firstUp, noChangePreview, noChangeRefresh } from "./steps/firstDeployment";
 import { previewWithPolicies } from "./steps/policyPack";
 import { groupLookupsStep } from "./steps/groupLookups";
+import { groupPushStep } from "./steps/groupPush";
 import { noPlainSecretStep } from "./steps/noPlainSecret";
 import { phaseRollbackStep } from "./steps/phaseRollback";
 import { renamesStep } from "./steps/renames";
@@ -25,6 +26,7 @@ export const SANDBOX_STEPS: readonly Step[] = [
   { name: "token deleted out of band is gone on refresh", run: tokenGoneStep },
   { name: "no secret in plain text in the exported state", run: noPlainSecretStep },
   { name: "npm run verify -- --write", run: verifyStep },
+  { name: "group push: a group-scoped token pasted, then two groups pushed to Auth0, verify --groups; removing one keeps its Auth0 group", run: groupPushStep },
   { name: "group lookups: a prefix match is refused, a console-only group shows as a removal in preview --refresh", run: groupLookupsStep },
   { name: "phase rollback: consoleStepsDone false forgets the mapping and attributes, true adopts them again", run: phaseRollbackStep },
   { name: "token provider code changed: one update of __provider per token, no token API call", run: tokenCodeStep },

@@ -65,9 +65,14 @@ export function couldBeCreatedBy(t: ListedToken, attempt: CreateAttempt, now: Da
   if (!sameScopes(t.scopes, attempt.scopes)) return false;
   const created = Date.parse(t.createdAt);
   if (Number.isNaN(created) || created < attempt.startedAt.getTime() - CLOCK_SKEW_MS || created > now.getTime() + CLOCK_SKEW_MS) return false;
-  if (attempt.tokenLifetimeSeconds === undefined) return t.validUntil === null;
+  return hasLifetime(t, attempt.tokenLifetimeSeconds);
+}
+
+/** valid_until = created_at + lifetime (give or take rounding), or no expiry for no lifetime. Pure. */
+function hasLifetime(t: ListedToken, lifetimeSeconds: number | undefined): boolean {
+  if (lifetimeSeconds === undefined) return t.validUntil === null;
   if (t.validUntil === null) return false;
-  return Math.abs(Date.parse(t.validUntil) - created - attempt.tokenLifetimeSeconds * 1000) <= LIFETIME_SLACK_MS;
+  return Math.abs(Date.parse(t.validUntil) - Date.parse(t.createdAt) - lifetimeSeconds * 1000) <= LIFETIME_SLACK_MS;
 }
 
 /**
@@ -77,11 +82,7 @@ export function couldBeCreatedBy(t: ListedToken, attempt: CreateAttempt, now: Da
  * not a hand-made token about to be pasted into Okta, so they are named, never deleted. Pure.
  */
 export function likelyUnrecorded(listed: readonly ListedToken[], request: { scopes: readonly string[]; tokenLifetimeSeconds?: number }): ListedToken[] {
-  return listed.filter((t) => {
-    if (t.lastUsedAt !== null || !sameScopes(t.scopes, request.scopes)) return false;
-    if (request.tokenLifetimeSeconds === undefined) return t.validUntil === null;
-    return t.validUntil !== null && Math.abs(Date.parse(t.validUntil) - Date.parse(t.createdAt) - request.tokenLifetimeSeconds * 1000) <= LIFETIME_SLACK_MS;
-  });
+  return listed.filter((t) => t.lastUsedAt === null && sameScopes(t.scopes, request.scopes) && hasLifetime(t, request.tokenLifetimeSeconds));
 }
 
 /** The 409's message, naming the tokens an interrupted run of this generation may have left. */

@@ -154,7 +154,7 @@ async function adoptStrayConnections(ctx: Context): Promise<string[]> {
   const adoptedUp = await up(ctx);
   for (const c of connectionsOf(config)) if (adoptions.some((a) => a.name === c.name)) delete c.adopt;
   writeStackConfig(ctx.stackFile, config);
-  return adoptedUp.code === 0 ? steps : [...steps.map((s) => `${s}: that up failed`)];
+  return adoptedUp.code === 0 ? steps : steps.map((s) => `${s}: that up failed`);
 }
 
 /** Deletes what a tool named, as an admin does in the console; returns the manual steps taken. */

@@ -3,6 +3,7 @@
 // group up by displayName (to link one that exists), resolves the members it provisioned by userName,
 // then creates the group with them (POST), or replaces the members of the one it found (PUT: what the
 // custom app sends; the catalog app would PATCH).
+import { connectionIdFromScimUrl } from "../../verify/targets";
 import type { GroupPusher } from "../okta/groupPush";
 import type { ScimReply } from "./scimClient";
 
@@ -12,14 +13,9 @@ export type ScimSender = (connectionId: string, token: string, method: string, p
 const filter = (attribute: string, value: string) => `filter=${encodeURIComponent(`${attribute} eq "${value.replace(/"/g, '\\"')}"`)}`;
 const firstId = (body: string): string | undefined => (JSON.parse(body) as { Resources?: Array<{ id?: string }> }).Resources?.[0]?.id;
 
-/** Auth0's SCIM base URL ends in /scim/v2/connections/{connection id}. */
-function connectionIdOf(baseUrl: string): string | undefined {
-  return /\/scim\/v2\/connections\/([^/]+)\/?$/.exec(new URL(baseUrl).pathname)?.[1];
-}
-
 export function auth0GroupPusher(send: ScimSender): GroupPusher {
   return async (connection, group) => {
-    const connectionId = connectionIdOf(connection.baseUrl);
+    const connectionId = connectionIdFromScimUrl(new URL(connection.baseUrl));
     if (!connectionId) return { error: `not an Auth0 SCIM base URL: ${connection.baseUrl}` };
     const call = (method: string, path: string, body?: Record<string, unknown>) => send(connectionId, connection.token, method, path, body);
     const members: Array<{ value: string }> = [];

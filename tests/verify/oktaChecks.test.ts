@@ -33,6 +33,9 @@ it("all five pass for a correctly configured pair of apps", async () => {
   const results = await run({});
   expect(Object.values(results).map((r) => r.status)).toEqual(["pass", "pass", "pass", "pass", "pass"]);
   expect(server!.requests).toContain("GET /api/v1/mappings?targetId=0oaScimApp1");
+  // Three checks read the two apps; each is fetched once.
+  expect(server!.requests.filter((r) => r === "GET /api/v1/apps/0oaScimApp1")).toHaveLength(1);
+  expect(server!.requests.filter((r) => r === "GET /api/v1/apps/0oaOidcApp1")).toHaveLength(1);
 });
 
 it("a missing feature fails, naming it", async () => {

@@ -170,7 +170,20 @@ async function checkOnePerLabel(readBack: OktaReadBack, appIds: readonly string[
   }
 }
 
-export async function runOktaChecks(readBack: OktaReadBack, apps: OktaApps): Promise<CheckResult[]> {
+/** The same read-back, reading each app once: three checks read the two apps. */
+function readingAppsOnce(readBack: OktaReadBack): OktaReadBack {
+  const read = new Map<string, Promise<OktaAppInfo>>();
+  return {
+    ...readBack,
+    app: (appId) => {
+      if (!read.has(appId)) read.set(appId, readBack.app(appId));
+      return read.get(appId)!;
+    },
+  };
+}
+
+export async function runOktaChecks(uncached: OktaReadBack, apps: OktaApps): Promise<CheckResult[]> {
+  const readBack = readingAppsOnce(uncached);
   const results = [
     await checkFeatures(readBack, apps.scimAppId),
     await checkTypeMappings(readBack, apps.scimAppId),

@@ -5,6 +5,7 @@
 // Auth0 stand-in. verify --write --groups passes with the stack's newest token; the next preview is
 // clean; removing one group unlinks its push and keeps its Auth0 group. The config is restored last.
 import { GROUP_PUSH_SCOPES } from "../../../components/decisions/groupPush";
+import { OKTA_REQUIRED_SCIM_TOKEN_SCOPES } from "../../../components/decisions/tokenScopes";
 import { excerpt } from "../commands";
 import { connectionsOf, failed, passed, pulumi, readStackConfig, scimAppId, writeStackConfig, type Context, type StackConfig } from "../context";
 import { auth0GroupPusher } from "../groupPusher";
@@ -12,7 +13,6 @@ import type { StepResult } from "../report";
 import { scimCall, scimRequest } from "../scimClient";
 import { failingLines, runVerify } from "./verify";
 
-const USER_SCOPES = ["get:users", "post:users", "put:users"];
 const GENERATION = "sandbox-groups";
 const PUSH_TYPE = "okta:index/pushGroup:PushGroup";
 
@@ -34,11 +34,10 @@ export async function groupPushStep(ctx: Context, name: string): Promise<StepRes
   const appId = scimAppId(ctx, picked, domain);
   if (!connection || !appId) return failed(name, `${picked.name}: no Auth0 connection or no SCIM app at the stand-ins`);
   const groupNames = (picked.groups as Array<{ name: string }>).filter((g) => g.name).slice(0, 2).map((g) => g.name);
-  const edit = (change: (c: Record<string, any>) => void): StackConfig => {
+  const edit = (change: (c: Record<string, any>) => void): void => {
     const config = readStackConfig(ctx.stackFile);
     change(connectionsOf(config).find((c) => c.name === picked.name)!);
     writeStackConfig(ctx.stackFile, config);
-    return config;
   };
   org.groupPusher = auth0GroupPusher((...request) => scimCall(ctx, ...request));
   try {
@@ -51,7 +50,7 @@ export async function groupPushStep(ctx: Context, name: string): Promise<StepRes
     // Change 1: the rotation to a token with the group scopes.
     edit((c) => {
       const tokens = (c.scim?.tokens as Array<Record<string, unknown>> | undefined) ?? [{ generation: "initial" }];
-      c.scim = { ...(c.scim ?? {}), tokens: [...tokens.slice(-1), { generation: GENERATION, lifetimeSeconds: 7776000, scopes: [...USER_SCOPES, ...GROUP_PUSH_SCOPES] }] };
+      c.scim = { ...(c.scim ?? {}), tokens: [...tokens.slice(-1), { generation: GENERATION, lifetimeSeconds: 7776000, scopes: [...OKTA_REQUIRED_SCIM_TOKEN_SCOPES, ...GROUP_PUSH_SCOPES] }] };
     });
     const rotated = await pulumi(ctx, ["up", "--yes", "--skip-preview"]);
     if (rotated.code !== 0) return failed(name, `the rotation to a group-scoped token failed: ${excerpt(rotated)}`);

@@ -9,9 +9,14 @@
 // `main: index.ts`. The package name is given explicitly: it must be the type token's package
 // (`oktaScim`, the stack's existing URNs), which an npm name (lower case only) cannot spell.
 import * as path from "path";
+import type * as pulumi from "@pulumi/pulumi";
 import { OktaAuth0ScimIntegration, COMPONENT_TYPE } from "./api";
+import { HOSTED_SCIM_TOKEN_TYPE, makeHostedScimTokenProvider } from "./components/scimToken/hostedProvider";
+import { hostTokensInPlugin } from "./components/scimToken/hosting";
+import { DEFAULT_RETRY_POLICY } from "./components/scimToken/retry";
+import { createTokenApi } from "./components/scimToken/managementClient";
 
-interface ComponentProviderHostOptions {
+interface ComponentProviderOptions {
   name: string;
   dirname: string;
   components: (typeof OktaAuth0ScimIntegration)[];
@@ -19,24 +24,58 @@ interface ComponentProviderHostOptions {
 
 // The SDK ships this module without type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { componentProviderHost } = require("@pulumi/pulumi/provider/experimental") as {
-  componentProviderHost(options: ComponentProviderHostOptions): Promise<void>;
+const { ComponentProvider } = require("@pulumi/pulumi/provider/experimental") as {
+  ComponentProvider: new (options: ComponentProviderOptions) => pulumi.provider.Provider & { version: string };
 };
 
 /** The Pulumi package name: `oktaScim` in `oktaScim:index:OktaAuth0ScimIntegration`. */
 export const PULUMI_PACKAGE_NAME = COMPONENT_TYPE.split(":")[0];
 
 /** Options of the host (not exported: the launcher would find the component in them and try to host it again). */
-const hostOptions: ComponentProviderHostOptions = {
+const hostOptions: ComponentProviderOptions = {
   name: PULUMI_PACKAGE_NAME,
   dirname: path.resolve(__dirname),
   components: [OktaAuth0ScimIntegration],
 };
+
+/**
+ * The package's provider: the SDK's component provider (schema, construct) and the SCIM token type,
+ * which the component declares when it runs here (components/scimToken/hostedProvider.ts explains why a
+ * dynamic resource cannot). Any other custom type is refused by name.
+ */
+export function packageProvider(components: pulumi.provider.Provider & { version: string }): pulumi.provider.Provider {
+  const tokens = makeHostedScimTokenProvider({ tokenApi: (c) => createTokenApi(c), retry: DEFAULT_RETRY_POLICY, now: () => new Date(), env: () => process.env });
+  /** The type of a URN (`urn:pulumi:<stack>::<project>::<parent types>$<type>::<name>`). */
+  const typeOf = (urn: string) => urn.split("::")[2]?.split("$").pop() ?? urn;
+  const served = (urn: string) => {
+    if (typeOf(urn) !== HOSTED_SCIM_TOKEN_TYPE) throw new Error(`${PULUMI_PACKAGE_NAME} serves no resource of type ${typeOf(urn)}`);
+  };
+  return {
+    version: components.version,
+    getSchema: () => components.getSchema!(),
+    construct: (name, type, inputs, options) => components.construct!(name, type, inputs, options),
+    check: async (urn, olds, news) => (served(urn), tokens.check(urn, olds, news)),
+    diff: async (id, urn, olds, news) => (served(urn), tokens.diff(id, urn, olds, news)),
+    create: async (urn, inputs) => (served(urn), tokens.create(urn, inputs)),
+    read: async (id, urn, props) => (served(urn), tokens.read(id, urn, props)),
+    update: async (id, urn, olds, news) => (served(urn), tokens.update(id, urn, olds, news)),
+    delete: async (id, urn, props) => (served(urn), tokens.delete(id, urn, props)),
+  };
+}
 
 /** True when the language host's plugin launcher (`node …/@pulumi/pulumi/cmd/run-plugin <dir>`) loaded this file. */
 export function launchedAsPlugin(argv: readonly string[] = process.argv): boolean {
   return /[\\/]cmd[\\/]run-plugin([\\/]index(\.js)?)?$/.test(argv[1] ?? "");
 }
 
+/** Serves the package as the engine's plugin: components and SCIM tokens. */
+async function serve(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { main } = require("@pulumi/pulumi/provider") as typeof pulumi.provider;
+  const components = new ComponentProvider(hostOptions);
+  hostTokensInPlugin(components.version);
+  await main(packageProvider(components), process.argv.slice(2));
+}
+
 // Not when a test or a tool imports this file.
-if (launchedAsPlugin()) void componentProviderHost(hostOptions);
+if (launchedAsPlugin()) void serve();

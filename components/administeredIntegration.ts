@@ -17,13 +17,14 @@ import type { ValidatedArgs } from "./validateArgs";
 import { adoptionImportIds } from "./decisions/adoptionImports";
 import { oidcClientSecretForConnection } from "./oidcClientSecret";
 import { generationOutputs, type IntegrationOutputs } from "./integrationOutputs";
+import type { TokenResources } from "./scimToken/declaredToken";
 
 export interface AdministeredIntegrationArgs {
   validated: ValidatedArgs;
   oktaReferences: OktaReferences;
   auth0Provider: auth0.Provider;
   oktaProvider: okta.Provider;
-  tokenProvider: pulumi.ProviderResource;
+  tokenResources: TokenResources;
   stackContext: ChecklistContext;
   parent: pulumi.Resource;
 }
@@ -65,7 +66,7 @@ export function declareAdministeredIntegration(args: AdministeredIntegrationArgs
     auth0Connection: auth0Side.auth0Connection,
     scimConfiguration: auth0Side.scimConfiguration,
     auth0Domain: tenant.domain,
-    tokenProvider: args.tokenProvider,
+    tokenResources: args.tokenResources,
     after: [assignments.oidcGroupAssignments, assignments.scimGroupAssignments, ...assignments.userAssignments],
     parent,
   });

@@ -6,7 +6,7 @@ import * as auth0 from "@pulumi/auth0";
 import type { ConnectionConfig } from "../config/schema";
 import { SCIM_USER_ID_ATTRIBUTE, scimMappings } from "./decisions/scimMappings";
 import { tokenGenerations } from "./decisions/tokenGenerations";
-import { ScimToken } from "./scimToken/resource";
+import { declareScimToken, type ScimTokenResource, type TokenResources } from "./scimToken/declaredToken";
 import { oktaOrgAuthorizationServer } from "./decisions/urls";
 import { adopted, child } from "./naming";
 import { connectionMetadata, connectionProtected } from "./decisions/decommission";
@@ -28,7 +28,7 @@ export interface Auth0SideArgs {
 
 export interface DeclaredScimToken {
   generation: string;
-  resource: ScimToken;
+  resource: ScimTokenResource;
 }
 
 /** The connection, its enabled clients and its SCIM configuration. */
@@ -96,10 +96,13 @@ export interface ScimTokensArgs {
   connection: ConnectionConfig;
   auth0Connection: auth0.Connection;
   scimConfiguration: auth0.ConnectionScimConfiguration;
-  /** The tenant domain: each token's state names it (the credentials come from `tokenProvider`). */
+  /** The tenant domain: each token's state names it (the credentials come from `tokenResources`). */
   auth0Domain: string;
-  /** Explicit `pulumi-nodejs` provider for the token resources (default providers are disabled); carries the tenant credentials. */
-  tokenProvider: pulumi.ProviderResource;
+  /**
+   * How the token resources are served: the explicit `pulumi-nodejs` provider, which carries the tenant
+   * credentials (default providers are disabled), or this package's plugin (scimToken/hosting.ts).
+   */
+  tokenResources: TokenResources;
   /**
    * What the tokens must outlive: the Okta group and user assignments. Pulumi deletes a resource
    * before what it depends on, so on removal (a connection taken out, `pulumi destroy`) the tokens go
@@ -132,8 +135,8 @@ export function declareScimTokens(args: ScimTokensArgs): DeclaredScimToken[] {
   for (const g of declaredTokenGenerations(c)) {
     const previous = scimTokens[scimTokens.length - 1]?.resource;
     const dependsOn = [args.scimConfiguration, ...args.after, ...(previous ? [previous] : [])];
-    const token = child(c, { provider: args.tokenProvider, parent: args.parent, dependsOn }, (n) => n.scimToken(g.generation));
-    const resource = new ScimToken(
+    const token = child(c, { parent: args.parent, dependsOn }, (n) => n.scimToken(g.generation));
+    const resource = declareScimToken(
       token.name,
       {
         connectionId: args.auth0Connection.id,
@@ -142,6 +145,7 @@ export function declareScimTokens(args: ScimTokensArgs): DeclaredScimToken[] {
         generation: g.generation,
         domain: args.auth0Domain,
       },
+      args.tokenResources,
       token.opts,
     );
     scimTokens.push({ generation: g.generation, resource });

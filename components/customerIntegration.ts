@@ -10,13 +10,14 @@ import { customerChecklistText, customerOnboardingStep } from "./decisions/custo
 import type { ChecklistContext } from "./stackContext";
 import type { ValidatedArgs } from "./validateArgs";
 import { generationOutputs, type IntegrationOutputs } from "./integrationOutputs";
+import type { TokenResources } from "./scimToken/declaredToken";
 
 export interface CustomerIntegrationArgs {
   validated: ValidatedArgs;
   /** The customer's OIDC app secret as given (it may be an Output; validation saw a placeholder). */
   oidcClientSecret: pulumi.Input<string> | undefined;
   auth0Provider: auth0.Provider;
-  tokenProvider: pulumi.ProviderResource;
+  tokenResources: TokenResources;
   stackContext: ChecklistContext;
   parent: pulumi.Resource;
 }
@@ -41,7 +42,7 @@ export function declareCustomerIntegration(args: CustomerIntegrationArgs): Integ
     auth0Connection: auth0Side.auth0Connection,
     scimConfiguration: auth0Side.scimConfiguration,
     auth0Domain: tenant.domain,
-    tokenProvider: args.tokenProvider,
+    tokenResources: args.tokenResources,
     after: [],
     parent: args.parent,
   });

@@ -11,6 +11,8 @@ import type * as okta from "@pulumi/okta";
 import { newestGeneration } from "./decisions/tokenGenerations";
 import { connectionKey } from "./naming";
 import { DynamicResourcesProvider } from "./scimToken/engineProvider";
+import type { TokenResources } from "./scimToken/declaredToken";
+import { tokenHostingPlugin } from "./scimToken/hosting";
 import type { OktaAuth0ScimIntegrationArgs, ScimTokenInfo } from "./integrationArgs";
 import { IntegrationArgsError, validateIntegrationArgs } from "./validateArgs";
 import { checklistContextOf, oktaReferencesOf, type ChecklistContext } from "./stackContext";
@@ -71,15 +73,15 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
     const auth0Provider = this.requireProvider(name, "auth0", PROVIDER_LOOKUP.auth0) as auth0.Provider;
     // Never asked for a customer's org: the stack holds no credentials for it.
     const oktaProvider = customerOrg ? undefined : (this.requireProvider(name, "okta", PROVIDER_LOOKUP.okta) as okta.Provider);
-    const tokenProvider = this.tokenResourcesProvider(name, args);
+    const tokenResources = this.tokenResources(name, args);
     const stackContext: ChecklistContext = checklistContextOf(args) ?? {
       stackName: pulumi.getStack(),
       configPath: `the args of OktaAuth0ScimIntegration ${name}`,
     };
 
-    const administered = { validated: validated.value, auth0Provider, tokenProvider, stackContext, parent: this };
+    const administered = { validated: validated.value, auth0Provider, tokenResources, stackContext, parent: this };
     const outputs: IntegrationOutputs = !oktaProvider
-      ? declareCustomerIntegration({ validated: validated.value, oidcClientSecret: args.oidcApp.clientSecret, auth0Provider, tokenProvider, stackContext, parent: this })
+      ? declareCustomerIntegration({ validated: validated.value, oidcClientSecret: args.oidcApp.clientSecret, auth0Provider, tokenResources, stackContext, parent: this })
       : references
         ? declareAdministeredIntegration({ ...administered, oktaProvider, oktaReferences: references })
         : declareAdministeredAfterLookups(name, { ...administered, oktaProvider });
@@ -117,20 +119,20 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
   }
 
   /**
-   * The token resources are dynamic resources: the caller may give the `pulumi-nodejs` provider (the
-   * stack program does; it must carry the tenant credentials, see DynamicResourcesProvider); otherwise
-   * the component declares its own from args.auth0, so a stack with `pulumi:disable-default-providers`
-   * works without knowing about it. The tokens' state holds no credentials: their provider does.
+   * How the token resources are served. Inside this package's plugin (a program in another language)
+   * the plugin serves them, with the tenant credentials as each token's secret input
+   * (scimToken/hostedProvider.ts). In a TypeScript program they are dynamic resources: the caller may
+   * give the `pulumi-nodejs` provider (the stack program does; it must carry the tenant credentials, see
+   * DynamicResourcesProvider); otherwise the component declares its own from args.auth0, so a stack with
+   * `pulumi:disable-default-providers` works without knowing about it. Their state holds no
+   * credentials: their provider does.
    */
-  private tokenResourcesProvider(name: string, args: OktaAuth0ScimIntegrationArgs): pulumi.ProviderResource {
-    return (
-      this.getProvider(PROVIDER_LOOKUP.dynamic) ??
-      new DynamicResourcesProvider(
-        `${name}-scim-token-resources`,
-        { tenant: pulumi.secret({ domain: args.auth0.domain, clientId: args.auth0.clientId, clientSecret: args.auth0.clientSecret }) },
-        { parent: this },
-      )
-    );
+  private tokenResources(name: string, args: OktaAuth0ScimIntegrationArgs): TokenResources {
+    const tenant = pulumi.secret({ domain: args.auth0.domain, clientId: args.auth0.clientId, clientSecret: args.auth0.clientSecret });
+    const plugin = tokenHostingPlugin();
+    if (plugin) return { servedBy: "plugin", tenant, version: plugin.version };
+    const provider = this.getProvider(PROVIDER_LOOKUP.dynamic) ?? new DynamicResourcesProvider(`${name}-scim-token-resources`, { tenant }, { parent: this });
+    return { servedBy: "dynamic provider", provider };
   }
 
   private requireProvider(name: string, pkg: "auth0" | "okta", lookup: string): pulumi.ProviderResource {

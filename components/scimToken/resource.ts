@@ -20,6 +20,24 @@ export interface ScimTokenArgs {
 /** Resource type in the engine: `pulumi-nodejs:dynamic/scimToken:ScimToken`. */
 export const SCIM_TOKEN_RESOURCE_TYPE = "pulumi-nodejs:dynamic/scimToken:ScimToken";
 
+/** The inputs both token resources send, with their outputs as unknowns so the engine fills them in. */
+export function scimTokenProps(args: ScimTokenArgs): pulumi.Inputs {
+  return {
+    kind: SCIM_TOKEN_KIND,
+    connectionId: args.connectionId,
+    scopes: args.scopes,
+    tokenLifetimeSeconds: args.tokenLifetimeSeconds,
+    generation: args.generation,
+    domain: args.domain,
+    tokenId: undefined,
+    token: undefined,
+    validUntil: undefined,
+    createdAt: undefined,
+    lastUsedAt: undefined,
+    expired: undefined,
+  };
+}
+
 export class ScimToken extends pulumi.dynamic.Resource {
   // `declare`: outputs are set by the base class; an initialised field would overwrite them.
   declare readonly tokenId: pulumi.Output<string>;
@@ -39,20 +57,7 @@ export class ScimToken extends pulumi.dynamic.Resource {
     super(
       scimTokenProvider,
       name,
-      {
-        kind: SCIM_TOKEN_KIND,
-        connectionId: args.connectionId,
-        scopes: args.scopes,
-        tokenLifetimeSeconds: args.tokenLifetimeSeconds,
-        generation: args.generation,
-        domain: args.domain,
-        tokenId: undefined,
-        token: undefined,
-        validUntil: undefined,
-        createdAt: undefined,
-        lastUsedAt: undefined,
-        expired: undefined,
-      },
+      scimTokenProps(args),
       { ...opts, additionalSecretOutputs: ["token"] },
       "scimToken",
       "ScimToken",

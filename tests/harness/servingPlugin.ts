@@ -4,9 +4,9 @@
 import { spawn, type ChildProcess } from "child_process";
 import { once } from "events";
 
-/** Spawns `node <entry> ...args` in `cwd` and resolves with the port it prints; rejects, with its stderr, if it exits first. */
-export async function startServingPlugin(entry: string, args: readonly string[], cwd: string, what: string): Promise<{ child: ChildProcess; port: string }> {
-  const child = spawn(process.execPath, [entry, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+/** Spawns `node <entry> ...args` in `cwd` (with `env` added) and resolves with the port it prints; rejects, with its stderr, if it exits first. */
+export async function startServingPlugin(entry: string, args: readonly string[], cwd: string, what: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: string }> {
+  const child = spawn(process.execPath, [entry, ...args], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += String(d)));
   try {

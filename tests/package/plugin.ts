@@ -19,22 +19,44 @@ const grpc = require("@grpc/grpc-js");
 const { ResourceProviderClient } = require("@pulumi/pulumi/proto/provider_grpc_pb.js");
 const providerPb = require("@pulumi/pulumi/proto/provider_pb.js");
 
-/** The schema JSON the plugin serves. Slow (a type-checked compile and a TypeScript program): no time limit here. */
-export async function schemaFromPlugin(): Promise<unknown> {
+export interface StartedPlugin {
+  /** pulumirpc.ResourceProviderClient on the plugin's port. */
+  client: any;
+  stop(): Promise<void>;
+}
+
+/** The plugin, started in an empty consumer directory. Slow (a type-checked compile): no time limit here. */
+export async function startPlugin(env: Record<string, string> = {}): Promise<StartedPlugin> {
   const consumerDir = fs.mkdtempSync(path.join(os.tmpdir(), "oktascim-consumer-"));
   try {
-    const { child, port } = await startServingPlugin(require.resolve("@pulumi/pulumi/cmd/run-plugin"), [REPO], consumerDir, "the plugin");
+    const { child, port } = await startServingPlugin(require.resolve("@pulumi/pulumi/cmd/run-plugin"), [REPO], consumerDir, "the plugin", env);
     const client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-    try {
-      const response: any = await new Promise((resolve, reject) =>
-        client.getSchema(new providerPb.GetSchemaRequest(), (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res))),
-      );
-      return JSON.parse(response.getSchema());
-    } finally {
-      client.close();
-      await stopServingPlugin(child);
-    }
-  } finally {
+    return {
+      client,
+      stop: async () => {
+        client.close();
+        await stopServingPlugin(child);
+        fs.rmSync(consumerDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
     fs.rmSync(consumerDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** One unary call of the provider service, as a promise. */
+export function callPlugin<Res>(plugin: StartedPlugin, method: string, request: unknown): Promise<Res> {
+  return new Promise((resolve, reject) => plugin.client[method](request, (err: Error | null, res: Res) => (err ? reject(err) : resolve(res))));
+}
+
+/** The schema JSON the plugin serves. */
+export async function schemaFromPlugin(): Promise<unknown> {
+  const plugin = await startPlugin();
+  try {
+    const response: any = await callPlugin(plugin, "getSchema", new providerPb.GetSchemaRequest());
+    return JSON.parse(response.getSchema());
+  } finally {
+    await plugin.stop();
   }
 }

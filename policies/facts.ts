@@ -29,14 +29,19 @@ export const GROUP_PUSH_SCOPES: readonly string[] = ["get:groups", "post:groups"
 /** The `kind` input of the project's SCIM token resource (components/scimToken/contract.ts). */
 export const SCIM_TOKEN_KIND = "oktaScim:ScimToken";
 
+/** The token type the package's plugin serves (components/scimToken/hostedProvider.ts). */
+export const HOSTED_SCIM_TOKEN_TYPE = "oktaScim:index:ScimToken";
+
 /**
- * Dynamic resources are typed `pulumi-nodejs:dynamic:Resource`, or `pulumi-nodejs:dynamic/<module>:<Type>`
- * when the class names a module and type (the project's token: `pulumi-nodejs:dynamic/scimToken:ScimToken`).
+ * The project's token resource is typed `pulumi-nodejs:dynamic/scimToken:ScimToken` in a TypeScript
+ * program (a dynamic resource; others are `pulumi-nodejs:dynamic:Resource` or
+ * `pulumi-nodejs:dynamic/<module>:<Type>`), and `oktaScim:index:ScimToken` when the component runs in
+ * the package's plugin for a program in another language (components/scimToken/hostedProvider.ts).
  * The pack recognises its token by the `kind` input on any of them, not by the type token: a renamed
  * type must not make a security rule pass silently.
  */
-export function isDynamicResourceType(type: string): boolean {
-  return type === "pulumi-nodejs:dynamic:Resource" || type.startsWith("pulumi-nodejs:dynamic/");
+export function isTokenResourceType(type: string): boolean {
+  return type === "pulumi-nodejs:dynamic:Resource" || type.startsWith("pulumi-nodejs:dynamic/") || type === HOSTED_SCIM_TOKEN_TYPE;
 }
 
 /** Scopes Okta Workforce uses against Auth0's SCIM server: list/filter, create, PUT (update, deactivate). */

@@ -1,5 +1,5 @@
 // Recognising the resources the rules look at, in the shapes the engine hands them over.
-import { isDynamicResourceType, SCIM_TOKEN_KIND, TYPES } from "./facts";
+import { isTokenResourceType, SCIM_TOKEN_KIND, TYPES } from "./facts";
 
 /**
  * A SCIM token, whichever resource declares it. Its connection is not part of the view: a fresh
@@ -17,8 +17,9 @@ export interface ScimTokenView {
 }
 
 /**
- * Two shapes: the project's token resource (a dynamic resource with `kind: "oktaScim:ScimToken"`,
- * connectionId, scopes, tokenLifetimeSeconds or absent for "never expires", generation, credentials),
+ * Two shapes: the project's token resource (a dynamic resource, or the plugin's own type, with `kind:
+ * "oktaScim:ScimToken"`, connectionId, scopes, tokenLifetimeSeconds or absent for "never expires",
+ * generation, domain),
  * and `auth0.ConnectionScimToken` (connectionId, scopes), which stacks built before the project's
  * token resource, or by hand, still declare: its scopes and its place in the two-token limit count too.
  */
@@ -26,7 +27,7 @@ export function scimTokenView(type: string, props: Record<string, unknown>): Sci
   if (type === TYPES.auth0ScimToken) {
     return { shape: "auth0.ConnectionScimToken", scopes: stringList(props.scopes) };
   }
-  if (isDynamicResourceType(type) && props.kind === SCIM_TOKEN_KIND) {
+  if (isTokenResourceType(type) && props.kind === SCIM_TOKEN_KIND) {
     const lifetime = props.tokenLifetimeSeconds;
     return {
       shape: "managed",

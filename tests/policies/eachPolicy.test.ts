@@ -3,7 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Registration } from "../harness/runProgram";
 import { connections, evaluate, registration, violated, type Scenario } from "./scenario";
-import { asLegacyTokens, legacyTokenLike, tokensOf } from "./tokens";
+import { asHostedTokens, asLegacyTokens, legacyTokenLike, tokensOf } from "./tokens";
 
 const T = {
   connection: "auth0:index/connection:Connection",
@@ -118,6 +118,7 @@ const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
       { title: "config adds delete:users", scenario: { stack: "prod", config: (v) => void (connections(v)[0].scim.tokenScopes = ["get:users", "post:users", "put:users", "delete:users"]) } },
       { title: "a generation's own scopes add patch:users", scenario: { stack: "dev", config: (v) => void (tokenGenerations(v, 1)[0].scopes = ["get:users", "post:users", "put:users", "patch:users"]) } },
       { title: "a token without put:users", scenario: { stack: "dev", program: (rs) => void (tokenInputs(rs).scopes = ["get:users", "post:users"]) } },
+      { title: "the plugin's token type (a program in another language) without put:users", scenario: { stack: "dev", program: (rs) => (asHostedTokens(rs), void (registration(rs, "oktaScim:index:ScimToken").inputs.scopes = ["get:users", "post:users"])) } },
       {
         title: "an auth0.ConnectionScimToken with delete:users (lifetime policy off)",
         scenario: { stack: "dev", program: (rs) => (asLegacyTokens(rs), registration(rs, "auth0:index/connectionScimToken:ConnectionScimToken").inputs.scopes = ["get:users", "post:users", "put:users", "delete:users"]), packConfig: LIFETIME_POLICY_OFF },
@@ -134,6 +135,7 @@ const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
       },
       { title: "scopes listed in another order", scenario: { stack: "dev", config: (v) => void (connections(v)[0].scim.tokenScopes = ["put:users", "get:users", "post:users"]) } },
       { title: "auth0.ConnectionScimToken with the three scopes (lifetime policy off)", scenario: { stack: "dev", program: asLegacyTokens, packConfig: LIFETIME_POLICY_OFF } },
+      { title: "the plugin's token type with the three scopes", scenario: { stack: "dev", program: asHostedTokens } },
     ],
   },
   "auth0-scim-token-lifetime": {
@@ -143,6 +145,7 @@ const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
       { title: "a token living 366 days (beyond what config allows, as another program could declare)", scenario: { stack: "prod", program: (rs) => void (tokenInputs(rs).tokenLifetimeSeconds = 366 * DAY) } },
       { title: "prod's 180-day token with maxLifetimeDays 90", scenario: { stack: "prod", packConfig: { "auth0-scim-token-lifetime": { maxLifetimeDays: 90 }, ...PROD_PACK_CONFIG } } },
       { title: "an auth0.ConnectionScimToken, which cannot expire", scenario: { stack: "dev", program: asLegacyTokens } },
+      { title: "the plugin's token type living 366 days", scenario: { stack: "prod", program: (rs) => (asHostedTokens(rs), void (registration(rs, "oktaScim:index:ScimToken").inputs.tokenLifetimeSeconds = 366 * DAY)) } },
     ],
     nearMiss: [
       { title: "a generation living exactly 365 days", scenario: { stack: "dev", config: (v) => void (tokenGenerations(v)[0].lifetimeSeconds = 365 * DAY) } },

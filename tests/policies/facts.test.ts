@@ -12,6 +12,7 @@ import {
 } from "../../components/decisions/oktaProfileMappings";
 import { MAX_TOKEN_LIFETIME_SECONDS, SCIM_TOKEN_KIND } from "../../components/scimToken/contract";
 import { SCIM_TOKEN_RESOURCE_TYPE } from "../../components/scimToken/resource";
+import { HOSTED_SCIM_TOKEN_TYPE } from "../../components/scimToken/hostedProvider";
 import { DEFAULTS } from "../../policies/config";
 import { DECOMMISSION_METADATA_KEY } from "../../components/decisions/decommission";
 import { CUSTOMER_ORG_ADMIN, ORG_ADMIN_METADATA_KEY } from "../../components/decisions/customerOnboarding";
@@ -71,7 +72,10 @@ it("names the resource types the program registers", async () => {
 });
 
 it("recognises the program's token resource by its type and kind, and allows the longest lifetime config allows", () => {
-  expect(pack.isDynamicResourceType(SCIM_TOKEN_RESOURCE_TYPE)).toBe(true);
+  expect(pack.isTokenResourceType(SCIM_TOKEN_RESOURCE_TYPE)).toBe(true);
+  // And the type the package's plugin serves to programs in other languages.
+  expect(pack.HOSTED_SCIM_TOKEN_TYPE).toBe(HOSTED_SCIM_TOKEN_TYPE);
+  expect(pack.isTokenResourceType(HOSTED_SCIM_TOKEN_TYPE)).toBe(true);
   expect(pack.SCIM_TOKEN_KIND).toBe(SCIM_TOKEN_KIND);
   // The policy's default and the config's bound agree: every token the config accepts passes by default.
   expect(DEFAULTS.tokenLifetime.maxLifetimeDays * 86400).toBe(MAX_TOKEN_LIFETIME_SECONDS);

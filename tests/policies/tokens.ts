@@ -41,3 +41,25 @@ export function asLegacyTokens(registrations: Registration[]): void {
     registrations[registrations.indexOf(token)] = legacyTokenLike(token, registrations, name);
   }
 }
+
+export const HOSTED_TOKEN_TYPE = "oktaScim:index:ScimToken";
+
+/**
+ * Replaces every token of the program by the type the package's plugin serves, as a Go or Python
+ * program's stack holds them (components/scimToken/hostedResource.ts): same inputs plus the tenant
+ * credentials as a secret, on the package's default provider.
+ */
+export function asHostedTokens(registrations: Registration[]): void {
+  for (const token of tokensOf(registrations)) {
+    const tenant = JSON.stringify({ domain: token.inputs.domain, clientId: "client-of-the-tenant", clientSecret: "secret-of-the-tenant" });
+    registrations[registrations.indexOf(token)] = {
+      ...token,
+      type: HOSTED_TOKEN_TYPE,
+      urn: token.urn.replace(`$${TOKEN_TYPE}::`, `$${HOSTED_TOKEN_TYPE}::`),
+      inputs: { ...token.inputs, tenant },
+      redactedInputs: { ...token.redactedInputs, tenant: "[secret]" },
+      secretInputs: [...token.secretInputs, "tenant"],
+      provider: undefined,
+    };
+  }
+}

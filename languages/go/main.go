@@ -27,9 +27,12 @@ func main() {
 		}, &tenant); err != nil {
 			return err
 		}
+		// A share of the org's rate limit, with backoff, as the stack program sets it (policy
+		// okta-provider-rate-limit-share warns otherwise).
 		var org pulumi.ProviderResourceState
 		if err := ctx.RegisterResource("pulumi:providers:okta", "okta-org", pulumi.Map{
 			"orgName": pulumi.String(oktaOrgName), "baseUrl": pulumi.String(string(oktaBaseURL(cfg))), "apiToken": cfg.RequireSecret("oktaApiToken"),
+			"maxApiCapacity": pulumi.Int(50), "backoff": pulumi.Bool(true), "maxRetries": pulumi.Int(5),
 		}, &org); err != nil {
 			return err
 		}
@@ -40,6 +43,11 @@ func main() {
 		}
 		baseURL := oktaBaseURL(cfg)
 		lifetime := 7776000.0
+		// Optional: the token's scopes, a JSON list (default: the three Okta uses, get/post/put:users).
+		var scopes []oktaScim.ScimTokenScope
+		if err := cfg.GetObject("tokenScopes", &scopes); err != nil {
+			return err
+		}
 		workforce, err := oktaScim.NewOktaAuth0ScimIntegration(ctx, "go-workforce", &oktaScim.OktaAuth0ScimIntegrationArgs{
 			Auth0: oktaScim.Auth0TenantArgs{
 				Domain: auth0Domain, ClientId: pulumi.String(auth0ClientID), ClientSecret: auth0ClientSecret,
@@ -52,7 +60,8 @@ func main() {
 			Groups: []oktaScim.OktaGroupRefArgs{{Name: &group}},
 			Users:  []oktaScim.OktaUserRefArgs{{Login: &login}},
 			Scim: &oktaScim.ScimSettingsArgs{
-				Tokens: []oktaScim.ScimTokenGenerationArgs{{Generation: "2026-12", LifetimeSeconds: &lifetime}},
+				TokenScopes: scopes,
+				Tokens:      []oktaScim.ScimTokenGenerationArgs{{Generation: "2026-12", LifetimeSeconds: &lifetime}},
 			},
 		}, pulumi.ProviderMap(map[string]pulumi.ProviderResource{"auth0": &tenant, "okta": &org}))
 		if err != nil {

@@ -24,6 +24,9 @@ import {
   knownCause,
   leftoverProblems,
   outputTail,
+  packPreviewProblems,
+  SEEDED_POLICY,
+  SEEDED_TOKEN_SCOPES,
   plaintextInStateProblems,
   programConfig,
   pulumiYaml,
@@ -263,6 +266,31 @@ async function preview(run: Run): Promise<string> {
   return `${changeSummary(result.stdout) || "no summary"}, ${apiCalls(run, mark)}`;
 }
 
+const packArgs = () => ["preview", "--policy-pack", path.join(REPO_ROOT, "policies")];
+
+/** The policy pack in the Go stack's first preview (every id unknown): every policy gives a verdict, none reports. */
+async function policyPackClean(run: Run): Promise<string> {
+  const result = await pulumi(run, packArgs());
+  const output = `${result.stdout}\n${result.stderr}`;
+  const problems = packPreviewProblems(output, result.code, undefined);
+  if (problems.length) throw new StepFailure(problems.join("; "), result);
+  return "every policy gave a verdict, none reported";
+}
+
+/** The same with a token scope the pack forbids: the preview must fail on the plugin's token type. */
+async function policyPackSeeded(run: Run): Promise<string> {
+  // --plaintext: the CLI takes the JSON list for a secret by its look and refuses it otherwise.
+  await pulumiOk(run, ["config", "set", "--plaintext", "tokenScopes", JSON.stringify(SEEDED_TOKEN_SCOPES)]);
+  try {
+    const result = await pulumi(run, packArgs());
+    const problems = packPreviewProblems(`${result.stdout}\n${result.stderr}`, result.code, SEEDED_POLICY);
+    if (problems.length) throw new StepFailure(problems.join("; "), result);
+    return `tokenScopes ${SEEDED_TOKEN_SCOPES.join(" ")}: the preview failed with mandatory ${SEEDED_POLICY} only`;
+  } finally {
+    await pulumiOk(run, ["config", "rm", "tokenScopes"]);
+  }
+}
+
 async function up(run: Run): Promise<string> {
   const mark = run.standIns!.log.mark();
   // The preview step has just previewed; up's own preview would only double the time.
@@ -366,6 +394,8 @@ const STEPS: Step[] = [
   { name: "go modules", run: goModules, needsOk: ["stand-ins and project"] },
   { name: "stack init and config", run: stackAndConfig, needsOk: ["go modules"] },
   { name: "preview", run: preview, needsOk: ["stack init and config"] },
+  { name: "policy pack, clean", run: policyPackClean, needsOk: ["preview"] },
+  { name: "policy pack, seeded token scope", run: policyPackSeeded, needsOk: ["policy pack, clean"] },
   { name: "up", run: up, needsOk: ["stack init and config"] },
   { name: "Okta assignments (looked-up ids)", run: oktaAssignments, needsOk: [], needsRun: ["up"] },
   { name: "stack output", run: stackOutput, needsOk: ["up"] },

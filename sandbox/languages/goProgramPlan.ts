@@ -2,6 +2,7 @@
 // real Pulumi CLI against the sandbox's stand-ins): the throwaway project's Pulumi.yaml, the config the
 // program reads, the version and tool decisions, the checks on the stand-ins' state and the lines it
 // prints. No I/O here, so tests/sandbox/goProgram.test.ts covers them without a CLI.
+import { policiesWithoutVerdict, reportedViolations } from "../run/policyOutput";
 
 /** The throwaway project's name: the namespace of the config keys main.go reads (config.New(ctx, "")). */
 export const GO_PROJECT_NAME = "oktascim-go-program";
@@ -165,6 +166,31 @@ export function tokenProblems(connections: readonly ConnectionTokens[], output: 
 export function secrecyProblems(outputs: Record<string, unknown>): string[] {
   if (!(TOKEN_OUTPUT in outputs)) return [`no ${TOKEN_OUTPUT} output`];
   return outputs[TOKEN_OUTPUT] === "[secret]" ? [] : [`${TOKEN_OUTPUT} is not a secret output: it prints in plain text without --show-secrets`];
+}
+
+/** The seeded violation of the Go stack's policy-pack preview: a token scope beyond the three Okta uses. */
+export const SEEDED_POLICY = "auth0-scim-token-scopes";
+export const SEEDED_TOKEN_SCOPES = ["get:users", "post:users", "put:users", "delete:users"];
+
+/**
+ * Problems with a `pulumi preview --policy-pack` of the Go stack. Clean (`seeded` undefined): exit 0,
+ * every policy gave a verdict, none reported. Seeded: the preview failed, reporting exactly the
+ * seeded policy as mandatory, and every policy gave a verdict. Pure.
+ */
+export function packPreviewProblems(output: string, code: number | null, seeded: string | undefined): string[] {
+  const silent = policiesWithoutVerdict(output);
+  const reported = reportedViolations(output);
+  const problems = silent.length ? [`${silent.length} polic(ies) gave no verdict: ${silent[0]}`] : [];
+  if (seeded === undefined) {
+    if (reported.length) problems.push(`reported on the clean stack: ${reported.map((r) => `${r.level} ${r.policy}`).join(", ")}`);
+    else if (code !== 0) problems.push("the preview failed without reporting a policy");
+    return problems;
+  }
+  if (code === 0) problems.push(`the preview succeeded with ${seeded}'s violation seeded`);
+  const others = reported.filter((r) => r.policy !== seeded);
+  if (!reported.some((r) => r.level === "mandatory" && r.policy === seeded)) problems.push(`${seeded} was not reported as mandatory`);
+  if (others.length) problems.push(`also reported: ${others.map((r) => `${r.level} ${r.policy}`).join(", ")}`);
+  return problems;
 }
 
 /**

@@ -8,6 +8,8 @@ import {
   configSetArgs,
   goFlags,
   knownCause,
+  packPreviewProblems,
+  SEEDED_POLICY,
   plaintextInStateProblems,
   leftoverProblems,
   outputTail,
@@ -143,5 +145,15 @@ describe("what is printed", () => {
     expect(plaintextInStateProblems(encrypted, { clientSecret: "the-client-secret", token: "the-token-value" })).toEqual([]);
     expect(plaintextInStateProblems(`{"tenant":"{\\"clientSecret\\":\\"the-client-secret\\"}"}`, { clientSecret: "the-client-secret" })).toEqual(["the exported state holds the Auth0 client secret in plain text"]);
     expect(plaintextInStateProblems('{"token":"the-token-value"}', { clientSecret: "x-secret", token: "the-token-value" })).toEqual(["the exported state holds the SCIM token in plain text"]);
+  });
+
+  it("judges the policy-pack previews: clean means no report and a verdict from every policy; seeded means exactly the seed, mandatory", () => {
+    const seededLine = `    - [mandatory] [severity: high]  ${SEEDED_POLICY}  (pulumi:pulumi:Stack: oktascim-go-program-go)`;
+    expect(packPreviewProblems("Policies:\n    okta-auth0-inbound-scim@v0.1.0 (local: policies)\n", 0, undefined)).toEqual([]);
+    expect(packPreviewProblems("    - [advisory] [severity: low]  okta-provider-rate-limit-share  (pulumi:pulumi:Stack: x)", 0, undefined)).toEqual(["reported on the clean stack: advisory okta-provider-rate-limit-share"]);
+    expect(packPreviewProblems("warning: can't run policy 'auth0-scim-token-scopes' during preview: unknown value", 0, undefined)[0]).toMatch(/1 polic\(ies\) gave no verdict/);
+    expect(packPreviewProblems(seededLine, 255, SEEDED_POLICY)).toEqual([]);
+    expect(packPreviewProblems("", 0, SEEDED_POLICY)).toEqual([`the preview succeeded with ${SEEDED_POLICY}'s violation seeded`, `${SEEDED_POLICY} was not reported as mandatory`]);
+    expect(packPreviewProblems(`${seededLine}\n    - [mandatory]  auth0-connection-protected  (x)`, 255, SEEDED_POLICY)).toEqual(["also reported: mandatory auth0-connection-protected"]);
   });
 });

@@ -11,10 +11,9 @@
 import * as path from "path";
 import type * as pulumi from "@pulumi/pulumi";
 import { OktaAuth0ScimIntegration, COMPONENT_TYPE } from "./api";
-import { HOSTED_SCIM_TOKEN_TYPE, makeHostedScimTokenProvider } from "./components/scimToken/hostedProvider";
+import { HOSTED_SCIM_TOKEN_TYPE } from "./components/scimToken/hostedContract";
+import { hostedScimTokenProvider } from "./components/scimToken/hostedProvider";
 import { hostTokensInPlugin } from "./components/scimToken/hosting";
-import { DEFAULT_RETRY_POLICY } from "./components/scimToken/retry";
-import { createTokenApi } from "./components/scimToken/managementClient";
 
 interface ComponentProviderOptions {
   name: string;
@@ -43,24 +42,35 @@ const hostOptions: ComponentProviderOptions = {
  * which the component declares when it runs here (components/scimToken/hostedProvider.ts explains why a
  * dynamic resource cannot). Any other custom type is refused by name.
  */
-export function packageProvider(components: pulumi.provider.Provider & { version: string }): pulumi.provider.Provider {
-  const tokens = makeHostedScimTokenProvider({ tokenApi: (c) => createTokenApi(c), retry: DEFAULT_RETRY_POLICY, now: () => new Date(), env: () => process.env });
+export function packageProvider(components: pulumi.provider.Provider & { version: string }, tokens = hostedScimTokenProvider): pulumi.provider.Provider {
   /** The type of a URN (`urn:pulumi:<stack>::<project>::<parent types>$<type>::<name>`). */
   const typeOf = (urn: string) => urn.split("::")[2]?.split("$").pop() ?? urn;
-  const served = (urn: string) => {
+  /** Runs a token operation, after refusing any other custom type by name. */
+  const route = async <T>(urn: string, operation: () => Promise<T>): Promise<T> => {
     if (typeOf(urn) !== HOSTED_SCIM_TOKEN_TYPE) throw new Error(`${PULUMI_PACKAGE_NAME} serves no resource of type ${typeOf(urn)}`);
+    return operation();
   };
   return {
     version: components.version,
     getSchema: () => components.getSchema!(),
     construct: (name, type, inputs, options) => components.construct!(name, type, inputs, options),
-    check: async (urn, olds, news) => (served(urn), tokens.check(urn, olds, news)),
-    diff: async (id, urn, olds, news) => (served(urn), tokens.diff(id, urn, olds, news)),
-    create: async (urn, inputs) => (served(urn), tokens.create(urn, inputs)),
-    read: async (id, urn, props) => (served(urn), tokens.read(id, urn, props)),
-    update: async (id, urn, olds, news) => (served(urn), tokens.update(id, urn, olds, news)),
-    delete: async (id, urn, props) => (served(urn), tokens.delete(id, urn, props)),
+    check: (urn, olds, news) => route(urn, () => tokens.check(urn, olds, news)),
+    diff: (id, urn, olds, news) => route(urn, () => tokens.diff(id, urn, olds, news)),
+    create: (urn, inputs) => route(urn, () => tokens.create(urn, inputs)),
+    read: (id, urn, props) => route(urn, () => tokens.read(id, urn, props)),
+    update: (id, urn, olds, news) => route(urn, () => tokens.update(id, urn, olds, news)),
+    delete: (id, urn, props) => route(urn, () => tokens.delete(id, urn, props)),
   };
+}
+
+/**
+ * What the plugin serves: the package provider, with the component switched to the plugin's own token
+ * type first (before any construct). Separate from `serve` so a test can check that order.
+ */
+export function pluginProvider(): pulumi.provider.Provider {
+  const components = new ComponentProvider(hostOptions);
+  hostTokensInPlugin(components.version);
+  return packageProvider(components);
 }
 
 /** True when the language host's plugin launcher (`node …/@pulumi/pulumi/cmd/run-plugin <dir>`) loaded this file. */
@@ -72,9 +82,7 @@ export function launchedAsPlugin(argv: readonly string[] = process.argv): boolea
 async function serve(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { main } = require("@pulumi/pulumi/provider") as typeof pulumi.provider;
-  const components = new ComponentProvider(hostOptions);
-  hostTokensInPlugin(components.version);
-  await main(packageProvider(components), process.argv.slice(2));
+  await main(pluginProvider(), process.argv.slice(2));
 }
 
 // Not when a test or a tool imports this file.

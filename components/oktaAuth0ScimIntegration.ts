@@ -12,7 +12,7 @@ import { newestGeneration } from "./decisions/tokenGenerations";
 import { connectionKey } from "./naming";
 import { DynamicResourcesProvider } from "./scimToken/engineProvider";
 import type { TokenResources } from "./scimToken/declaredToken";
-import { tokenHostingPlugin } from "./scimToken/hosting";
+import { rememberProgramTenant, tokenHostingPlugin } from "./scimToken/hosting";
 import type { OktaAuth0ScimIntegrationArgs, ScimTokenInfo } from "./integrationArgs";
 import { IntegrationArgsError, validateIntegrationArgs } from "./validateArgs";
 import { checklistContextOf, oktaReferencesOf, type ChecklistContext } from "./stackContext";
@@ -130,7 +130,12 @@ export class OktaAuth0ScimIntegration extends pulumi.ComponentResource {
   private tokenResources(name: string, args: OktaAuth0ScimIntegrationArgs): TokenResources {
     const tenant = pulumi.secret({ domain: args.auth0.domain, clientId: args.auth0.clientId, clientSecret: args.auth0.clientSecret });
     const plugin = tokenHostingPlugin();
-    if (plugin) return { servedBy: "plugin", tenant, version: plugin.version };
+    if (plugin) {
+      // The tokens' delete in this same run (a removed generation, a replacement) then uses these
+      // credentials, not the ones their state holds, which a rotated client secret made stale.
+      tenant.apply(rememberProgramTenant);
+      return { servedBy: "plugin", tenant, version: plugin.version };
+    }
     const provider = this.getProvider(PROVIDER_LOOKUP.dynamic) ?? new DynamicResourcesProvider(`${name}-scim-token-resources`, { tenant }, { parent: this });
     return { servedBy: "dynamic provider", provider };
   }

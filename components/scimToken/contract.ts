@@ -14,7 +14,10 @@ export const MIN_TOKEN_LIFETIME_SECONDS = 901;
  */
 export const MAX_TOKEN_LIFETIME_SECONDS = 365 * 24 * 60 * 60;
 
-/** Tenant credentials of the deploying machine-to-machine app. Secret end to end; never in a token's state. */
+/**
+ * Tenant credentials of the deploying machine-to-machine app. Secret end to end; never in a dynamic
+ * token's state (the plugin's token type keeps them, encrypted, in its own: hostedProvider.ts).
+ */
 export interface TenantCredentials {
   domain: string;
   clientId: string;
@@ -32,8 +35,9 @@ export interface ScimTokenInputs {
   /** The generation name from config; also part of the resource name. */
   generation: string;
   /**
-   * The Auth0 tenant the token lives in (plain). The client credentials are not an input: they are
-   * looked up at call time (credentials.ts), so rotating them never touches a token.
+   * The Auth0 tenant the token lives in (plain). The dynamic token has no credential input: they are
+   * looked up at call time (credentials.ts), so rotating them never touches a token. The plugin's
+   * token type adds them as the secret input `tenant` (hostedProvider.ts).
    */
   domain: string;
 }

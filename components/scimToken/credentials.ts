@@ -10,6 +10,8 @@
 //    (engineProvider.ts): the engine hands it to the provider process through `configure`, from the
 //    program on `pulumi up` and `--run-program`, from the provider's stored state on a plain refresh
 //    or destroy.
+// The plugin's token type (hostedProvider.ts) passes, in place of 2, the credentials of this run's
+// program, else those its own state holds.
 import type { TenantCredentials } from "./contract";
 
 export const AUTH0_ENV = { domain: "AUTH0_DOMAIN", clientId: "AUTH0_CLIENT_ID", clientSecret: "AUTH0_CLIENT_SECRET" } as const;

@@ -18,7 +18,8 @@ export type TokenResources =
 export function declareScimToken(name: string, args: ScimTokenArgs, resources: TokenResources, opts: pulumi.CustomResourceOptions): ScimTokenResource {
   // A string discriminant: the plugin is compiled by ts-node without strict checks, where a boolean one does not narrow.
   if (resources.servedBy === "dynamic provider") return new ScimToken(name, args, { ...opts, provider: resources.provider });
-  // The version pins the default provider of this package to the plugin that runs the component
-  // (the one the program's SDK asked for), so the token is served by the same code.
+  // The version (the plugin's package.json, which the SDK generated from it also carries) selects
+  // the package's default provider of that version: the plugin process that constructs the
+  // component, so the token is served by the same code and sees this run's credentials (hosting.ts).
   return new HostedScimToken(name, { ...args, tenant: resources.tenant }, { ...opts, version: resources.version });
 }

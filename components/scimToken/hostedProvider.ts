@@ -11,21 +11,28 @@
 // the tenant credentials as the explicit `pulumi-nodejs` provider does for the dynamic tokens. Each
 // hosted token therefore carries them as its own secret input `tenant`, and keeps them, secret, in its
 // outputs, because refresh and delete receive only the outputs. A rotated client secret is an in-place
-// update of each token (no API call); nothing is replaced.
+// update of each token (no API call); nothing is replaced. Within a run, the credentials the program
+// gave this run win over the stored ones (hosting.ts), so a token deleted in the rotating `up` uses
+// the new secret.
 import type * as pulumi from "@pulumi/pulumi";
 import { messageOf, redactSecrets } from "./apiErrors";
 import type { ScimTokenInputs, ScimTokenOutputs, TenantCredentials } from "./contract";
 import { importRefusal, isExpired } from "./contract";
 import { AUTH0_ENV, resolveCredentials, tenantFromProviderConfig } from "./credentials";
+import { HOSTED_TENANT_KEY } from "./hostedContract";
+import { programTenant } from "./hosting";
 import { createScimToken, deleteScimToken, readScimToken, type LifecycleDeps, type TokenTarget } from "./lifecycle";
+import { createTokenApi } from "./managementClient";
 import { checkScimTokenInputs, diffScimToken, expiredTokenProblem, updatedOutputs, type ProviderDeps } from "./provider";
+import { DEFAULT_RETRY_POLICY } from "./retry";
 import { asSecret, isUnknown, plainOf, type WireValue } from "./wireValues";
 
-/** The hosted token's type token: this package's own resource, served by its plugin. */
-export const HOSTED_SCIM_TOKEN_TYPE = "oktaScim:index:ScimToken";
+export { HOSTED_SCIM_TOKEN_TYPE, HOSTED_TENANT_KEY } from "./hostedContract";
 
-/** The input (and output) holding the tenant credentials as one secret JSON string. */
-export const HOSTED_TENANT_KEY = "tenant";
+export interface HostedProviderDeps extends ProviderDeps {
+  /** The credentials this run's program gave for a tenant (hosting.ts), if any. */
+  programTenant: (domain: string) => TenantCredentials | undefined;
+}
 
 export interface HostedScimTokenInputs extends ScimTokenInputs {
   /** JSON of TenantCredentials. Secret. */
@@ -46,7 +53,9 @@ export function checkHostedScimTokenInputs(olds: WireValue, news: WireValue): pu
   const plain = plainOf<Partial<HostedScimTokenInputs>>(news ?? {});
   const failures = checkScimTokenInputs(plainOf(olds ?? {}), plain).filter((f) => !isUnknown(wire[f.property]));
   if (!isUnknown(wire[HOSTED_TENANT_KEY]) && hostedTenant(plain) === undefined) {
-    failures.push({ property: HOSTED_TENANT_KEY, reason: "must be the tenant's domain, clientId and clientSecret (args.auth0)" });
+    // No property named: the engine prints a named property's value with its failure, and this one
+    // holds the client secret.
+    failures.push({ property: "", reason: `${HOSTED_TENANT_KEY} must hold the tenant's domain, clientId and clientSecret (args.auth0): one of them is empty` });
   }
   return failures;
 }
@@ -58,10 +67,12 @@ export function diffHostedScimToken(olds: Partial<HostedScimTokenOutputs>, news:
   return { ...base, changes: base.changes || tenantChanged };
 }
 
-export function makeHostedScimTokenProvider(deps: ProviderDeps): Provider {
+export function makeHostedScimTokenProvider(deps: HostedProviderDeps): Provider {
+  /** This run's credentials first (a rotated secret), else the ones stored with the token (refresh, destroy). */
+  const tenantFor = (p: Partial<HostedScimTokenOutputs>) => (p.domain ? deps.programTenant(p.domain) : undefined) ?? hostedTenant(p);
   const connect = (p: Partial<HostedScimTokenOutputs>): { lifecycle: LifecycleDeps; target: TokenTarget } => {
     if (!p.domain) throw new Error(`The SCIM token state of generation "${p.generation ?? "?"}" names no tenant domain.`);
-    const credentials = resolveCredentials(p.domain, deps.env(), hostedTenant(p));
+    const credentials = resolveCredentials(p.domain, deps.env(), tenantFor(p));
     return {
       lifecycle: { api: deps.tokenApi(credentials), retry: deps.retry, now: deps.now },
       target: { domain: p.domain, connectionId: p.connectionId ?? "", generation: p.generation, credentialsFrom: credentials.source },
@@ -72,11 +83,11 @@ export function makeHostedScimTokenProvider(deps: ProviderDeps): Provider {
     try {
       return await op();
     } catch (error) {
-      throw new Error(redactSecrets(messageOf(error), [deps.env()[AUTH0_ENV.clientSecret], hostedTenant(p)?.clientSecret, p.token]));
+      throw new Error(redactSecrets(messageOf(error), [deps.env()[AUTH0_ENV.clientSecret], tenantFor(p)?.clientSecret, hostedTenant(p)?.clientSecret, p.token]));
     }
   };
-  /** Outputs as the engine must store them: the credentials stay secret. */
-  const stored = (outs: HostedScimTokenOutputs) => ({ ...outs, [HOSTED_TENANT_KEY]: asSecret(outs.tenant) });
+  /** Outputs as the engine must store them: the token and the credentials stay secret. */
+  const stored = (outs: HostedScimTokenOutputs) => ({ ...outs, token: asSecret(outs.token), [HOSTED_TENANT_KEY]: asSecret(outs.tenant) });
 
   return {
     // The news go back as they came (secrets and unknowns intact); only the verdict uses plain values.
@@ -135,3 +146,12 @@ export function makeHostedScimTokenProvider(deps: ProviderDeps): Provider {
     },
   };
 }
+
+/** The one provider the plugin serves the tokens with (pulumiPlugin.ts). */
+export const hostedScimTokenProvider = makeHostedScimTokenProvider({
+  tokenApi: (credentials) => createTokenApi(credentials),
+  retry: DEFAULT_RETRY_POLICY,
+  now: () => new Date(),
+  env: () => process.env,
+  programTenant,
+});

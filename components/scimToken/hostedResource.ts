@@ -3,7 +3,7 @@
 // Same inputs and outputs as the dynamic ScimToken, plus the tenant credentials as a secret input.
 import * as pulumi from "@pulumi/pulumi";
 import { importRefusal, type TenantCredentials } from "./contract";
-import { HOSTED_SCIM_TOKEN_TYPE, HOSTED_TENANT_KEY } from "./hostedProvider";
+import { HOSTED_SCIM_TOKEN_TYPE, HOSTED_TENANT_KEY } from "./hostedContract";
 import { scimTokenProps, type ScimTokenArgs } from "./resource";
 
 export interface HostedScimTokenArgs extends ScimTokenArgs {

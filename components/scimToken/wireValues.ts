@@ -2,7 +2,9 @@
 // provider server hands over `Struct.toJavaScript()` of the engine's request, so a secret arrives as
 // `{ <sig>: <secret sig>, value }` and an unknown (preview) as a sentinel string. The hosted token
 // provider decides on plain values and wraps what must stay secret on the way back. Pure.
-import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import * as pulumi from "@pulumi/pulumi";
+
+const { specialSecretSig, specialSigKey, unknownValue } = pulumi.runtime;
 
 export type WireValue = unknown;
 

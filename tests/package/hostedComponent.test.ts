@@ -1,15 +1,16 @@
 // The component as the package's plugin constructs it for a Go or Python program (pulumiPlugin.ts
-// switches the token hosting before it serves): its tokens are the plugin's own type, pinned to the
-// plugin's version, carrying the tenant credentials only as a secret, with no `pulumi-nodejs`
-// provider declared; everything else is declared as in a TypeScript program.
+// switches the token hosting before it serves): its tokens are the plugin's own type, carrying the
+// tenant credentials only as a secret, with no `pulumi-nodejs` provider declared, and the run's
+// credentials are kept for the tokens' deletes in this process; everything else is declared as in a
+// TypeScript program. (Pulumi's mocks do not see the `version` option; `npm run sandbox:go` runs it.)
 import * as pulumi from "@pulumi/pulumi";
 import * as auth0 from "@pulumi/auth0";
 import * as okta from "@pulumi/okta";
 import { runStackProgram, type ProgramRun } from "../harness/runProgram";
 import { T } from "../harness/committedStack";
 import { OktaAuth0ScimIntegration, type OktaAuth0ScimIntegrationArgs } from "../../api";
-import { hostTokensInPlugin } from "../../components/scimToken/hosting";
-import { HOSTED_SCIM_TOKEN_TYPE } from "../../components/scimToken/hostedProvider";
+import { hostTokensInPlugin, programTenant } from "../../components/scimToken/hosting";
+import { HOSTED_SCIM_TOKEN_TYPE } from "../../components/scimToken/hostedContract";
 import { SCIM_TOKEN_KIND } from "../../components/scimToken/contract";
 
 const CLIENT_SECRET = "go-program-client-secret-value";
@@ -48,6 +49,11 @@ it("declares the plugin's token type per generation, with the tenant as a secret
   expect(result.registrations.filter((r) => r.type === T.scimToken || r.type === "pulumi:providers:pulumi-nodejs")).toEqual([]);
   // Each generation still waits for the one before it.
   expect(tokens[1].dependsOn).toContain(`${HOSTED_SCIM_TOKEN_TYPE}::acme-workforce-scim-token-2026-11`);
+});
+
+it("keeps this run's credentials for the tokens of its tenant (a delete in a rotating run uses them)", () => {
+  expect(programTenant("ACME.eu.auth0.com")).toEqual({ domain: "acme.eu.auth0.com", clientId: "7hQeXw2LkP9sVb4NzR6tYc3M", clientSecret: CLIENT_SECRET });
+  expect(programTenant("other.eu.auth0.com")).toBeUndefined();
 });
 
 it("the rest of the integration is declared as in a TypeScript program", () => {

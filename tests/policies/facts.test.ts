@@ -12,7 +12,7 @@ import {
 } from "../../components/decisions/oktaProfileMappings";
 import { MAX_TOKEN_LIFETIME_SECONDS, SCIM_TOKEN_KIND } from "../../components/scimToken/contract";
 import { SCIM_TOKEN_RESOURCE_TYPE } from "../../components/scimToken/resource";
-import { HOSTED_SCIM_TOKEN_TYPE } from "../../components/scimToken/hostedProvider";
+import { HOSTED_SCIM_TOKEN_TYPE } from "../../components/scimToken/hostedContract";
 import { DEFAULTS } from "../../policies/config";
 import { DECOMMISSION_METADATA_KEY } from "../../components/decisions/decommission";
 import { CUSTOMER_ORG_ADMIN, ORG_ADMIN_METADATA_KEY } from "../../components/decisions/customerOnboarding";

@@ -3,6 +3,7 @@
 // stacks built before that resource, or by hand, still declare. The pack must keep reading both.
 import type { Registration } from "../harness/runProgram";
 import { T } from "../harness/committedStack";
+import { HOSTED_SCIM_TOKEN_TYPE as HOSTED_TOKEN_TYPE } from "../../components/scimToken/hostedContract";
 
 export const TOKEN_TYPE = T.scimToken;
 export const LEGACY_TOKEN_TYPE = "auth0:index/connectionScimToken:ConnectionScimToken";
@@ -42,7 +43,6 @@ export function asLegacyTokens(registrations: Registration[]): void {
   }
 }
 
-export const HOSTED_TOKEN_TYPE = "oktaScim:index:ScimToken";
 
 /**
  * Replaces every token of the program by the type the package's plugin serves, as a Go or Python

@@ -1,7 +1,10 @@
-// The pure parts of sandbox/languages/goProgram.ts (the repository's Go consumer program run through the
+// The pure parts of sandbox/languages/program.ts (the repository's Go consumer program run through the
 // real Pulumi CLI against the sandbox's stand-ins): the throwaway project's Pulumi.yaml, the config the
 // program reads, the version and tool decisions, the checks on the stand-ins' state and the lines it
-// prints. No I/O here, so tests/sandbox/goProgram.test.ts covers them without a CLI.
+// prints. No I/O here, so tests/sandbox/languagePrograms.test.ts covers them without a CLI.
+// `--language yaml` runs languages/yaml/Pulumi.yaml.template the same way; the per-language parts
+// (names, steps, project file, tool check) are here too.
+import { parseDocument } from "yaml";
 import { policiesWithoutVerdict, reportedViolations } from "../run/policyOutput";
 
 /** The throwaway project's name: the namespace of the config keys main.go reads (config.New(ctx, "")). */
@@ -20,8 +23,77 @@ export const TOKEN_OUTPUT = "go-workforce-scim-token";
  */
 export const MIN_NODE_HOST = "3.159.0";
 
+/**
+ * The first Pulumi Go SDK whose plugin loader starts a language host without `-root=<dir>` (pulumi#21054,
+ * "Stop passing root and runtime options as args to language plugins"); Node.js hosts from then on
+ * reject the flag. pulumi-language-yaml loads the component's schema with the SDK it was built
+ * against, so one built with an older SDK (v1.25.0 as released: v3.206.0) cannot start the 3.248 host.
+ */
+export const MIN_YAML_HOST_SDK = "3.209.0";
+
+/** The Go module whose version in pulumi-language-yaml's build info decides the above. */
+export const GO_SDK_MODULE = "github.com/pulumi/pulumi/sdk/v3";
+
 /** The first CLI that reads `packages:` from Pulumi.yaml (CHANGELOG 3.163.0). */
 export const MIN_CLI = "3.163.0";
+
+/** The consumer programs the runner knows: languages/go/main.go and languages/yaml/Pulumi.yaml.template. */
+export const LANGUAGES = ["go", "yaml"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * `--language <name>` or `--language=<name>` from argv; go when absent (the script's original form).
+ * An error message for a missing or unknown name. Pure.
+ */
+export function parseLanguage(argv: readonly string[]): { language: Language } | { error: string } {
+  const at = argv.findIndex((a) => a === "--language" || a.startsWith("--language="));
+  if (at < 0) return { language: "go" };
+  const value = argv[at].startsWith("--language=") ? argv[at].slice("--language=".length) : argv[at + 1];
+  const known = LANGUAGES.find((l) => l === value);
+  return known ? { language: known } : { error: `--language takes one of ${LANGUAGES.join(", ")}, not ${value === undefined ? "nothing" : JSON.stringify(value)}` };
+}
+
+/** What differs by language in names: the program's component, its token output, the stack, the line prefix. */
+export interface ProgramNames {
+  language: Language;
+  /** The Pulumi project name: the namespace of the program's config keys. */
+  project: string;
+  /** The component resource's name, also the Auth0 connection name the program gives it. */
+  resource: string;
+  /** The stack output the program exports the SCIM token as. */
+  tokenOutput: string;
+  stack: string;
+  /** Every printed line starts with it: "go program", "yaml program". */
+  prefix: string;
+}
+
+/** Derived from the language, as both programs name things: `<language>-workforce`. Pure. */
+export function programNames(language: Language): ProgramNames {
+  const resource = `${language}-workforce`;
+  return {
+    language,
+    project: language === "go" ? GO_PROJECT_NAME : `oktascim-${language}-program`,
+    resource,
+    tokenOutput: `${resource}-scim-token`,
+    stack: language,
+    prefix: `${language} program`,
+  };
+}
+
+/**
+ * The throwaway YAML project's Pulumi.yaml: languages/yaml/Pulumi.yaml.template (a whole YAML
+ * program) with `packages:` pointing at `packageDir` by absolute path (the project lives in a
+ * temporary directory, so the template's relative path would miss). Comments kept. Throws when the
+ * template has no `packages.oktaScim` entry to replace: then the program would not find the
+ * component at all. Pure.
+ */
+export function yamlProjectFile(template: string, packageDir: string): string {
+  const doc = parseDocument(template);
+  if (doc.errors.length) throw new Error(`the YAML template does not parse: ${doc.errors[0].message}`);
+  if (!doc.hasIn(["packages", PACKAGE_NAME])) throw new Error(`the YAML template has no packages.${PACKAGE_NAME} entry`);
+  doc.setIn(["packages", PACKAGE_NAME], packageDir);
+  return doc.toString();
+}
 
 /**
  * Pulumi.yaml of the throwaway Go project. `packages:` in the string form `pulumi package add <dir>`
@@ -33,7 +105,7 @@ export function pulumiYaml(packageDir: string): string {
   return [
     `name: ${GO_PROJECT_NAME}`,
     "runtime: go",
-    "description: Throwaway copy of languages/go, run by sandbox/languages/goProgram.ts against the stand-ins",
+    "description: Throwaway copy of languages/go, run by sandbox/languages/program.ts against the stand-ins",
     "packages:",
     `  ${PACKAGE_NAME}: ${JSON.stringify(packageDir)}`,
     "",
@@ -76,6 +148,17 @@ export function configSetArgs(entry: ConfigEntry): string[] {
 }
 
 /**
+ * The `pulumi config set` commands that set tokenScopes to `scopes`. Go reads a JSON string
+ * (cfg.GetObject); --plaintext because the CLI takes the JSON list for a secret by its look. The YAML
+ * program declares the key `type: array` in Pulumi.yaml, and the CLI refuses a string for it ("must
+ * be of type 'array<string>'"): one `--path tokenScopes[i]` per element makes a real list. Pure.
+ */
+export function tokenScopesConfigArgs(language: Language, scopes: readonly string[]): string[][] {
+  if (language === "go") return [["config", "set", "--plaintext", "tokenScopes", JSON.stringify(scopes)]];
+  return scopes.map((scope, i) => ["config", "set", "--plaintext", "--path", `tokenScopes[${i}]`, scope]);
+}
+
+/**
  * GOFLAGS for the language host's `go build`: the environment's flags plus -mod=readonly unless a -mod
  * is already there. With the complete go.sum of languages/go, readonly builds from the module cache
  * without touching go.mod or go.sum (-mod=mod would rewrite them silently on a mismatch). Pure.
@@ -105,24 +188,55 @@ export interface ToolFacts {
   pulumiVersion?: string;
   languageGo?: string;
   go?: string;
+  languageYaml?: string;
+  /** The Pulumi Go SDK pulumi-language-yaml was built with (its Go build info), when readable. */
+  languageYamlSdk?: string;
   nodeHost?: string;
   nodeHostVersion?: string;
   /** The sandbox's own check (sandbox/run/tools.ts): the dynamic-provider launcher and the auth0/okta plugins. */
   sandboxMessage?: string;
 }
 
-/** Why the program cannot run on this machine, or undefined when it can. Pure. */
-export function skipReason(t: ToolFacts): string | undefined {
+/**
+ * Why the program cannot run on this machine, or undefined when it can. The YAML program needs
+ * neither Go nor the Go host, only its own host; both need the Node.js host that runs the component. Pure.
+ */
+export function skipReason(t: ToolFacts, language: Language = "go"): string | undefined {
   if (!t.pulumi) return "no `pulumi` on PATH";
   if (!t.pulumiVersion || !versionAtLeast(t.pulumiVersion, MIN_CLI)) return `pulumi ${t.pulumiVersion || "of unknown version"} is older than ${MIN_CLI}, which reads Pulumi.yaml packages:`;
-  if (!t.languageGo) return "no pulumi-language-go on PATH or beside pulumi";
-  if (!t.go) return "no `go` on PATH";
+  if (language === "yaml") {
+    if (!t.languageYaml) return "no pulumi-language-yaml on PATH or beside pulumi";
+  } else {
+    if (!t.languageGo) return "no pulumi-language-go on PATH or beside pulumi";
+    if (!t.go) return "no `go` on PATH";
+  }
   if (!t.nodeHost) return "no pulumi-language-nodejs on PATH or beside pulumi";
   if (!t.nodeHostVersion || !versionAtLeast(t.nodeHostVersion, MIN_NODE_HOST)) {
     return `the Node.js language host ${t.nodeHost} is ${t.nodeHostVersion || "of unknown version (no answer to --version)"}: it cannot run a component plugin (needs ${MIN_NODE_HOST} or later)`;
   }
   if (t.sandboxMessage) return t.sandboxMessage.replace(/\n\s*/g, " ").replace(/^sandbox: cannot run, missing: -/, "missing:");
   return undefined;
+}
+
+/**
+ * The version of `module` in a Go binary's build info (the text `go version -m` prints, embedded in
+ * the binary: `dep <path> <version> <sum>`, then `=> <path> <version>` when replaced, the replacement
+ * winning). `text` may be any slice of the binary around it. Undefined when absent. Pure.
+ */
+export function goModuleVersion(text: string, module: string): string | undefined {
+  const escaped = module.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const m = new RegExp(`dep\t${escaped}\t(v[^\t\n]+)[^\n]*\n(?:=>\t[^\t\n]+\t(v[^\t\n]+))?`).exec(text);
+  return m ? (m[2] ?? m[1]) : undefined;
+}
+
+/**
+ * Why the tools found cannot run the program although none is missing: a YAML host built with a Pulumi
+ * Go SDK older than MIN_YAML_HOST_SDK (it would fail every preview with the Node.js host's "flag
+ * provided but not defined: -root"). Undefined when fine or when the SDK version is unknown. Pure.
+ */
+export function hostProblem(t: ToolFacts, language: Language): string | undefined {
+  if (language !== "yaml" || !t.languageYamlSdk || versionAtLeast(t.languageYamlSdk, MIN_YAML_HOST_SDK)) return undefined;
+  return `${t.languageYaml} is built with ${GO_SDK_MODULE} ${t.languageYamlSdk}, whose plugin loader starts the component's Node.js host with -root=<dir>, a flag Node.js hosts from ${MIN_YAML_HOST_SDK} on reject (pulumi#21054): rebuild it with ${GO_SDK_MODULE} and pkg/v3 ${MIN_YAML_HOST_SDK} or later`;
 }
 
 /** One app at the Okta stand-in: the group ids and user ids assigned to it. */
@@ -153,24 +267,39 @@ export interface ConnectionTokens {
   tokens: string[];
 }
 
-/** What is wrong with the tenant after `up`: one connection, one token, equal to the stack output. Pure. */
-export function tokenProblems(connections: readonly ConnectionTokens[], output: unknown): string[] {
+/**
+ * What is wrong with the tenant after `up`: one connection, one token, equal to the stack output
+ * `outputName` (the program's token output; Go's by default). Pure.
+ */
+export function tokenProblems(connections: readonly ConnectionTokens[], output: unknown, outputName = TOKEN_OUTPUT): string[] {
   if (connections.length !== 1) return [`expected 1 Auth0 connection, found ${connections.length}`];
   const [c] = connections;
   if (c.tokens.length !== 1) return [`connection ${c.name}: expected 1 SCIM token, found ${c.tokens.length}`];
-  if (typeof output !== "string" || output === "") return [`stack output ${TOKEN_OUTPUT} is ${output === undefined ? "missing" : `a ${typeof output}, not a token`}`];
-  return c.tokens[0] === output ? [] : [`connection ${c.name}: its SCIM token differs from the stack output ${TOKEN_OUTPUT}`];
+  if (typeof output !== "string" || output === "") return [`stack output ${outputName} is ${output === undefined ? "missing" : `a ${typeof output}, not a token`}`];
+  return c.tokens[0] === output ? [] : [`connection ${c.name}: its SCIM token differs from the stack output ${outputName}`];
 }
 
-/** Problems with `pulumi stack output --json` (no --show-secrets): the token must print as "[secret]". Pure. */
-export function secrecyProblems(outputs: Record<string, unknown>): string[] {
-  if (!(TOKEN_OUTPUT in outputs)) return [`no ${TOKEN_OUTPUT} output`];
-  return outputs[TOKEN_OUTPUT] === "[secret]" ? [] : [`${TOKEN_OUTPUT} is not a secret output: it prints in plain text without --show-secrets`];
+/** Problems with `pulumi stack output --json` (no --show-secrets): the token output must print as "[secret]". Pure. */
+export function secrecyProblems(outputs: Record<string, unknown>, outputName = TOKEN_OUTPUT): string[] {
+  if (!(outputName in outputs)) return [`no ${outputName} output`];
+  return outputs[outputName] === "[secret]" ? [] : [`${outputName} is not a secret output: it prints in plain text without --show-secrets`];
 }
 
 /** The seeded violation of the Go stack's policy-pack preview: a token scope beyond the three Okta uses. */
 export const SEEDED_POLICY = "auth0-scim-token-scopes";
 export const SEEDED_TOKEN_SCOPES = ["get:users", "post:users", "put:users", "delete:users"];
+
+/**
+ * What the CLI names as the subject of each report of `policy` (3.248: `- [mandatory] [severity: high]
+ * <policy>  (<type>: <name>)`): the resource types, in order. Pure.
+ */
+export function reportedOnTypes(output: string, policy: string): string[] {
+  const line = new RegExp(`\\]\\s+${policy}\\s+\\(([^:()\\s]+(?::[^:()\\s]+)*): [^()]+\\)`);
+  return output.split("\n").flatMap((l) => {
+    const m = line.exec(l);
+    return m ? [m[1]] : [];
+  });
+}
 
 /**
  * Problems with a `pulumi preview --policy-pack` of the Go stack. Clean (`seeded` undefined): exit 0,
@@ -213,9 +342,15 @@ export function leftoverProblems(census: { connections: number; tokens: number }
  * provider of the token resources in the Go program's directory, where `@pulumi/pulumi/cmd/dynamic-provider`
  * is not installed. Pure.
  */
-export function knownCause(output: string): string | undefined {
+export function knownCause(output: string, language: Language = "go"): string | undefined {
   if (/MODULE_NOT_FOUND|cmd\/dynamic-provider|pulumi-resource-pulumi-nodejs/.test(output)) {
-    return "a SCIM token was declared as a Node.js dynamic resource, whose provider the engine starts in the Go program's directory, where @pulumi/pulumi/cmd/dynamic-provider is not installed: inside the plugin the component must declare the plugin's own token type (components/scimToken/hosting.ts)";
+    return `a SCIM token was declared as a Node.js dynamic resource, whose provider the engine starts in the ${language === "go" ? "Go" : "YAML"} program's directory, where @pulumi/pulumi/cmd/dynamic-provider is not installed: inside the plugin the component must declare the plugin's own token type (components/scimToken/hosting.ts)`;
+  }
+  if (/flag provided but not defined: -root/.test(output)) {
+    return `the YAML host was built with a Pulumi Go SDK older than ${MIN_YAML_HOST_SDK}: its plugin loader starts the component's Node.js host with -root=<dir>, which newer Node.js hosts reject (pulumi#21054)`;
+  }
+  if (language === "yaml" && /resource option providers value must be a list/.test(output)) {
+    return "pulumi-yaml's options.providers takes a list of provider resources ([${tenant}, ${okta-org}]), not a map keyed by package";
   }
   return undefined;
 }
@@ -251,18 +386,42 @@ export interface StepOutcome {
   detail?: string;
 }
 
-/** "go program: up: ok (41 s)". Pure. */
-export function stepLine(step: StepOutcome): string {
+/** "go program: up: ok (41 s)"; `prefix` is the language's ("yaml program"). Pure. */
+export function stepLine(step: StepOutcome, prefix = "go program"): string {
   const time = step.status === "not run" ? "" : ` (${step.seconds.toFixed(0)} s)`;
-  return `go program: ${step.name}: ${step.status}${time}${step.detail ? ` - ${step.detail}` : ""}`;
+  return `${prefix}: ${step.name}: ${step.status}${time}${step.detail ? ` - ${step.detail}` : ""}`;
 }
 
 /** The last line: how many steps passed, which failed, the total time. Pure. */
-export function summaryLine(steps: readonly StepOutcome[], totalSeconds: number): string {
+export function summaryLine(steps: readonly StepOutcome[], totalSeconds: number, prefix = "go program"): string {
   const ok = steps.filter((s) => s.status === "ok").length;
   const failedNames = steps.filter((s) => s.status === "FAILED").map((s) => s.name);
   const notRun = steps.filter((s) => s.status === "not run").length;
   const verdict = failedNames.length === 0 && notRun === 0 ? "passed" : "FAILED";
   const parts = [`${ok}/${steps.length} steps ok`, ...(failedNames.length ? [`failed: ${failedNames.join(", ")}`] : []), ...(notRun ? [`${notRun} not run`] : [])];
-  return `go program: ${verdict}: ${parts.join("; ")} (${totalSeconds.toFixed(0)} s in all)`;
+  return `${prefix}: ${verdict}: ${parts.join("; ")} (${totalSeconds.toFixed(0)} s in all)`;
+}
+
+/** A step's name and what it waits for (program.ts steps.ts Step, without its function). */
+export interface StepDeps {
+  name: string;
+  needsOk: string[];
+  needsRun?: string[];
+}
+
+/** The steps only the Go program has: its generated SDK and its module cache and build. */
+export const GO_ONLY_STEPS: readonly string[] = ["Go SDK", "go modules"];
+
+/**
+ * The steps for `language`, in order. YAML drops the Go-only steps; a step that waited for a dropped
+ * one waits for what that one waited for instead (so "stack init and config" still follows the
+ * project, and nothing waits for a step that never runs). Pure.
+ */
+export function stepsForLanguage<S extends StepDeps>(steps: readonly S[], language: Language): S[] {
+  if (language === "go") return [...steps];
+  const dropped = new Map(steps.filter((s) => GO_ONLY_STEPS.includes(s.name)).map((s) => [s.name, s]));
+  const resolve = (names: readonly string[]): string[] => [...new Set(names.flatMap((n) => (dropped.has(n) ? resolve(dropped.get(n)!.needsOk) : [n])))];
+  return steps
+    .filter((s) => !dropped.has(s.name))
+    .map((s) => ({ ...s, needsOk: resolve(s.needsOk), ...(s.needsRun ? { needsRun: resolve(s.needsRun) } : {}) }));
 }

@@ -81,6 +81,8 @@ export interface StateResource {
   urn: string;
   type: string;
   protect?: boolean;
+  /** `urn::id` of its provider. */
+  provider?: string;
 }
 
 export async function stateResources(run: Run): Promise<StateResource[]> {

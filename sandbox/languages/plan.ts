@@ -413,13 +413,50 @@ export interface StepDeps {
 export const GO_ONLY_STEPS: readonly string[] = ["Go SDK", "go modules"];
 
 /**
+ * The steps only the YAML program has: a package upgrade, which YAML takes from the plugin alone (a Go
+ * program's SDK carries its version, so there an upgrade is also a regenerated SDK; the engine sees
+ * the same thing: the package's default provider of a new version).
+ */
+export const YAML_ONLY_STEPS: readonly string[] = ["package upgrade"];
+
+/** `0.1.0` → `0.1.1`: the next patch release. Pure. */
+export function nextPatch(version: string): string {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
+  if (!m) throw new Error(`package.json version ${version} is not major.minor.patch`);
+  return `${m[1]}.${m[2]}.${Number(m[3]) + 1}`;
+}
+
+/** One step of `pulumi preview --json`. */
+export interface PreviewStep {
+  op: string;
+  urn: string;
+}
+
+/**
+ * What an upgrade's preview does to the SCIM tokens: the op of each token it lists (`preview --json`
+ * leaves unchanged resources out, so none listed means all kept), and the problem if one would be
+ * replaced or deleted (a new token Okta does not have: provisioning would stop). Pure.
+ */
+export function upgradeTokenProblems(steps: readonly PreviewStep[], tokenType: string): { ops: string[]; problems: string[] } {
+  const tokens = steps.filter((s) => s.urn.includes(`$${tokenType}::`) || s.urn.includes(`::${tokenType}::`));
+  const ops = tokens.map((s) => `${s.op} ${s.urn.split("::").pop()}`);
+  const bad = tokens.filter((s) => !["same", "update"].includes(s.op));
+  return { ops, problems: bad.length ? [`a package upgrade would ${bad.map((s) => `${s.op} ${s.urn.split("::").pop()}`).join(", ")}`] : [] };
+}
+
+/** The default provider of `version` of the package, as a resource's `provider` reference names it. Pure. */
+export function isDefaultProviderOf(providerRef: string | undefined, pkg: string, version: string): boolean {
+  return providerRef?.includes(`::pulumi:providers:${pkg}::default_${version.replace(/\./g, "_")}::`) ?? false;
+}
+
+/**
  * The steps for `language`, in order. YAML drops the Go-only steps; a step that waited for a dropped
  * one waits for what that one waited for instead (so "stack init and config" still follows the
  * project, and nothing waits for a step that never runs). Pure.
  */
 export function stepsForLanguage<S extends StepDeps>(steps: readonly S[], language: Language): S[] {
-  if (language === "go") return [...steps];
-  const dropped = new Map(steps.filter((s) => GO_ONLY_STEPS.includes(s.name)).map((s) => [s.name, s]));
+  const notHere = language === "go" ? YAML_ONLY_STEPS : GO_ONLY_STEPS;
+  const dropped = new Map(steps.filter((s) => notHere.includes(s.name)).map((s) => [s.name, s]));
   const resolve = (names: readonly string[]): string[] => [...new Set(names.flatMap((n) => (dropped.has(n) ? resolve(dropped.get(n)!.needsOk) : [n])))];
   return steps
     .filter((s) => !dropped.has(s.name))

@@ -16,6 +16,11 @@ import {
   tokenScopesConfigArgs,
   yamlProjectFile,
   SEEDED_POLICY,
+  nextPatch,
+  upgradeTokenProblems,
+  isDefaultProviderOf,
+  PACKAGE_NAME,
+  type PreviewStep,
   reportedOnTypes,
   SEEDED_TOKEN_SCOPES,
   plaintextInStateProblems,
@@ -208,6 +213,43 @@ async function noChangePreview(run: Run): Promise<string> {
   return `0 changes, ${apiCalls(run, mark)}`;
 }
 
+/**
+ * A copy of this package at the next patch version (node_modules linked, not copied), as a user's
+ * `packages:` would point at a new release. A copy, not links: the plugin reads the version from the
+ * package.json beside pulumiPlugin.ts, and Node.js resolves a linked file to its real directory.
+ */
+function nextReleaseOf(packageDir: string, into: string): string {
+  const skip = new Set([".git", "node_modules", "dist", "sdk"]);
+  fs.cpSync(packageDir, into, { recursive: true, filter: (src) => !skip.has(path.basename(src)) });
+  fs.symlinkSync(path.join(packageDir, "node_modules"), path.join(into, "node_modules"));
+  fs.symlinkSync(path.join(packageDir, "policies", "node_modules"), path.join(into, "policies", "node_modules"));
+  const manifest = JSON.parse(fs.readFileSync(path.join(into, "package.json"), "utf8")) as { version: string };
+  manifest.version = nextPatch(manifest.version);
+  fs.writeFileSync(path.join(into, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest.version;
+}
+
+/** A new release of the package must keep every token: the preview updates or keeps them, `up` keeps their ids. */
+async function packageUpgrade(run: Run): Promise<string> {
+  const next = path.join(run.dir!, "package-next");
+  const version = nextReleaseOf(run.packageDir, next);
+  const tenant = run.standIns!.auth0.tenant(run.values.auth0Domain);
+  const tokenIds = () => [...tenant.tokens.values()].flat().map((t) => t.token_id).sort();
+  const before = tokenIds();
+  fs.writeFileSync(path.join(run.project!, "Pulumi.yaml"), yamlProjectFile(fs.readFileSync(YAML_TEMPLATE, "utf8"), next));
+  const preview = await pulumiOk(run, ["preview", "--json"]);
+  const { ops, problems } = upgradeTokenProblems((JSON.parse(preview.stdout) as { steps?: PreviewStep[] }).steps ?? [], HOSTED_SCIM_TOKEN_TYPE);
+  if (problems.length) throw new StepFailure(problems.join("; "), preview);
+  await pulumiOk(run, ["up", "--yes", "--skip-preview"]);
+  const after = tokenIds();
+  if (after.join() !== before.join()) throw new StepFailure(`the upgrade's up changed the Auth0 tokens: ${before.join(", ")} → ${after.join(", ")}`);
+  // The tokens did move to the new release's provider: the check above saw a real upgrade.
+  const tokens = (await stateResources(run)).filter((r) => r.type === HOSTED_SCIM_TOKEN_TYPE);
+  const stale = tokens.filter((t) => !isDefaultProviderOf(t.provider, PACKAGE_NAME, version));
+  if (tokens.length === 0 || stale.length) throw new StepFailure(`after the upgrade, ${stale.length} of ${tokens.length} token(s) are not on the ${version} provider: ${stale.map((t) => t.provider).join(", ")}`);
+  return `to ${version}: preview ${ops.join(", ") || "lists no token (unchanged)"}; up kept token ${after.join(", ")}, now on the ${version} provider`;
+}
+
 /** The resources of the stack's state that are protected (by URN, with their type and name). */
 async function protectedResources(run: Run): Promise<Array<{ urn: string; label: string }>> {
   return (await stateResources(run)).filter((r) => r.protect).map((r) => ({ urn: r.urn, label: `${r.type} ${r.urn.split("::").pop()}` }));
@@ -262,6 +304,7 @@ export const STEPS: Step[] = [
   { name: "Okta assignments (looked-up ids)", run: oktaAssignments, needsOk: [], needsRun: ["up"] },
   { name: "stack output", run: stackOutput, needsOk: ["up"] },
   { name: "Auth0 connection and token", run: auth0Token, needsOk: ["stack output"] },
+  { name: "package upgrade", run: packageUpgrade, needsOk: ["Auth0 connection and token"] },
   { name: "preview --expect-no-changes", run: noChangePreview, needsOk: ["up"] },
   { name: "destroy", run: destroy, needsOk: ["stack init and config"] },
   { name: "Auth0 after destroy", run: auth0AfterDestroy, needsOk: ["destroy"] },

@@ -15,6 +15,10 @@ import {
   knownCause,
   packPreviewProblems,
   reportedOnTypes,
+  nextPatch,
+  upgradeTokenProblems,
+  isDefaultProviderOf,
+  YAML_ONLY_STEPS,
   SEEDED_POLICY,
   plaintextInStateProblems,
   leftoverProblems,
@@ -299,5 +303,29 @@ describe("--language yaml", () => {
     expect(reportedOnTypes(output, "auth0-scim-token-scopes")).toEqual(["oktaScim:index:ScimToken"]);
     expect(reportedOnTypes(output, "other-policy")).toEqual(["okta:index/app:App"]);
     expect(reportedOnTypes(output, "absent")).toEqual([]);
+  });
+
+  it("judges a package upgrade's preview: kept or updated tokens pass, a replaced or deleted one fails", () => {
+    const urn = (op: string, name: string) => ({ op, urn: `urn:pulumi:yaml::p::oktaScim:index:OktaAuth0ScimIntegration$oktaScim:index:ScimToken::${name}` });
+    expect(upgradeTokenProblems([], "oktaScim:index:ScimToken")).toEqual({ ops: [], problems: [] });
+    expect(upgradeTokenProblems([urn("update", "t1")], "oktaScim:index:ScimToken").problems).toEqual([]);
+    expect(upgradeTokenProblems([urn("replace", "t1"), urn("same", "t2")], "oktaScim:index:ScimToken").problems).toEqual(["a package upgrade would replace t1"]);
+    expect(upgradeTokenProblems([urn("delete", "t1")], "oktaScim:index:ScimToken").problems).toEqual(["a package upgrade would delete t1"]);
+  });
+
+  it("names the next patch release and recognises the package's default provider of a version", () => {
+    expect(nextPatch("0.1.0")).toBe("0.1.1");
+    expect(nextPatch("2.10.9")).toBe("2.10.10");
+    expect(() => nextPatch("1.0")).toThrow(/not major.minor.patch/);
+    const ref = "urn:pulumi:yaml::p::pulumi:providers:oktaScim::default_0_1_1::9f2c";
+    expect(isDefaultProviderOf(ref, "oktaScim", "0.1.1")).toBe(true);
+    expect(isDefaultProviderOf(ref, "oktaScim", "0.1.0")).toBe(false);
+    expect(isDefaultProviderOf(undefined, "oktaScim", "0.1.1")).toBe(false);
+  });
+
+  it("runs the package upgrade for YAML only (a Go upgrade also regenerates its SDK)", () => {
+    const steps = [{ name: "up", needsOk: [] }, ...YAML_ONLY_STEPS.map((name) => ({ name, needsOk: ["up"] }))];
+    expect(stepsForLanguage(steps, "go").map((s) => s.name)).toEqual(["up"]);
+    expect(stepsForLanguage(steps, "yaml").map((s) => s.name)).toEqual(["up", ...YAML_ONLY_STEPS]);
   });
 });

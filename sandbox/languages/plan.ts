@@ -6,6 +6,7 @@
 // (names, steps, project file, tool check) are here too.
 import { parseDocument } from "yaml";
 import { policiesWithoutVerdict, reportedViolations } from "../run/policyOutput";
+import type { PreviewStep } from "../run/previewJson";
 
 /** The throwaway project's name: the namespace of the config keys main.go reads (config.New(ctx, "")). */
 export const GO_PROJECT_NAME = "oktascim-go-program";
@@ -355,13 +356,6 @@ export function knownCause(output: string, language: Language = "go"): string | 
   return undefined;
 }
 
-/** Replaces each secret of at least 8 characters by "[secret]", longest first (sandbox/run/commands.ts's rule). Pure. */
-export function redactAll(text: string, secrets: Iterable<string>): string {
-  let result = text;
-  for (const s of [...secrets].filter((x) => x.length >= 8).sort((a, b) => b.length - a.length)) result = result.split(s).join("[secret]");
-  return result;
-}
-
 /**
  * The tail of a command's output worth printing for a failed step: its first error lines (they say
  * why) and the last `lines` non-blank lines (they say where), without progress noise. Pure.
@@ -424,12 +418,6 @@ export function nextPatch(version: string): string {
   const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
   if (!m) throw new Error(`package.json version ${version} is not major.minor.patch`);
   return `${m[1]}.${m[2]}.${Number(m[3]) + 1}`;
-}
-
-/** One step of `pulumi preview --json`. */
-export interface PreviewStep {
-  op: string;
-  urn: string;
 }
 
 /**

@@ -23,7 +23,6 @@ import {
   parseLanguage,
   programNames,
   stepsForLanguage,
-  redactAll,
   skipReason,
   stepLine,
   summaryLine,
@@ -33,6 +32,7 @@ import {
   type StepOutcome,
   type ToolFacts,
 } from "./plan";
+import { redact } from "../run/commands";
 import { StepFailure, type Run, random, secretsNow } from "./context";
 import { findTools } from "./tools";
 import { STEPS, type Step } from "./steps";
@@ -61,7 +61,7 @@ function failureLines(error: unknown, secrets: string[], language: Language): st
   if (!(error instanceof StepFailure) || !error.result) return [];
   const text = `${error.result.stdout}\n${error.result.stderr}`;
   const cause = knownCause(text, language);
-  return [...(cause ? [`    known cause: ${cause}`] : []), ...outputTail(error.result.stdout, error.result.stderr).map((l) => `    | ${redactAll(l, secrets)}`)];
+  return [...(cause ? [`    known cause: ${cause}`] : []), ...outputTail(error.result.stdout, error.result.stderr).map((l) => `    | ${redact(l, secrets)}`)];
 }
 
 async function runStep(step: Step, run: Run, out: (line: string) => void): Promise<StepOutcome> {
@@ -69,12 +69,12 @@ async function runStep(step: Step, run: Run, out: (line: string) => void): Promi
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   try {
     const detail = await step.run(run);
-    const outcome: StepOutcome = { name: step.name, status: "ok", seconds: seconds(), detail: redactAll(detail, secretsNow(run)) };
+    const outcome: StepOutcome = { name: step.name, status: "ok", seconds: seconds(), detail: redact(detail, secretsNow(run)) };
     out(stepLine(outcome, run.names.prefix));
     return outcome;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const outcome: StepOutcome = { name: step.name, status: "FAILED", seconds: seconds(), detail: redactAll(message, secretsNow(run)) };
+    const outcome: StepOutcome = { name: step.name, status: "FAILED", seconds: seconds(), detail: redact(message, secretsNow(run)) };
     out(stepLine(outcome, run.names.prefix));
     for (const line of failureLines(error, secretsNow(run), run.names.language)) out(line);
     return outcome;

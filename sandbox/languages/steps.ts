@@ -20,7 +20,6 @@ import {
   upgradeTokenProblems,
   isDefaultProviderOf,
   PACKAGE_NAME,
-  type PreviewStep,
   reportedOnTypes,
   SEEDED_TOKEN_SCOPES,
   plaintextInStateProblems,
@@ -32,6 +31,7 @@ import {
 
 import { GO_PROGRAM, YAML_TEMPLATE, StepFailure, type Run, pulumi, pulumiOk, stateResources, changeSummary, apiCalls } from "./context";
 import { quick } from "./tools";
+import type { PreviewStep } from "../run/previewJson";
 import { HOSTED_SCIM_TOKEN_TYPE } from "../../components/scimToken/hostedContract";
 
 /** languages/go/sdk is generated, not committed: make it as CI does when this checkout lacks it. */
@@ -222,7 +222,6 @@ function nextReleaseOf(packageDir: string, into: string): string {
   const skip = new Set([".git", "node_modules", "dist", "sdk"]);
   fs.cpSync(packageDir, into, { recursive: true, filter: (src) => !skip.has(path.basename(src)) });
   fs.symlinkSync(path.join(packageDir, "node_modules"), path.join(into, "node_modules"));
-  fs.symlinkSync(path.join(packageDir, "policies", "node_modules"), path.join(into, "policies", "node_modules"));
   const manifest = JSON.parse(fs.readFileSync(path.join(into, "package.json"), "utf8")) as { version: string };
   manifest.version = nextPatch(manifest.version);
   fs.writeFileSync(path.join(into, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -242,12 +241,13 @@ async function packageUpgrade(run: Run): Promise<string> {
   if (problems.length) throw new StepFailure(problems.join("; "), preview);
   await pulumiOk(run, ["up", "--yes", "--skip-preview"]);
   const after = tokenIds();
-  if (after.join() !== before.join()) throw new StepFailure(`the upgrade's up changed the Auth0 tokens: ${before.join(", ")} → ${after.join(", ")}`);
+  if (after.join() !== before.join()) throw new StepFailure(`the upgrade's up changed the Auth0 tokens: ${before.length} before, ${after.length} after, not the same ones`);
   // The tokens did move to the new release's provider: the check above saw a real upgrade.
   const tokens = (await stateResources(run)).filter((r) => r.type === HOSTED_SCIM_TOKEN_TYPE);
   const stale = tokens.filter((t) => !isDefaultProviderOf(t.provider, PACKAGE_NAME, version));
   if (tokens.length === 0 || stale.length) throw new StepFailure(`after the upgrade, ${stale.length} of ${tokens.length} token(s) are not on the ${version} provider: ${stale.map((t) => t.provider).join(", ")}`);
-  return `to ${version}: preview ${ops.join(", ") || "lists no token (unchanged)"}; up kept token ${after.join(", ")}, now on the ${version} provider`;
+  // A count, not the ids: a stand-in token's value begins with its id.
+  return `to ${version}: preview ${ops.join(", ") || "lists no token (unchanged)"}; up kept ${after.length} token(s), now on the ${version} provider`;
 }
 
 /** The resources of the stack's state that are protected (by URN, with their type and name). */

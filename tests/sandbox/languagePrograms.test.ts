@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { runLanguageProgram } from "../../sandbox/languages/program";
+import { redact } from "../../sandbox/run/commands";
 import {
   assignmentProblems,
   configSetArgs,
@@ -27,7 +28,6 @@ import {
   programConfig,
   programNames,
   pulumiYaml,
-  redactAll,
   secrecyProblems,
   skipReason,
   stepLine,
@@ -146,7 +146,7 @@ describe("what is printed", () => {
   });
 
   it("redacts secrets (longest first, short strings left alone) and keeps error lines in the tail", () => {
-    expect(redactAll("a=secret-value-long b=secret-value", ["secret-value", "secret-value-long", "short"])).toBe("a=[secret] b=[secret]");
+    expect(redact("a=secret-value-long b=secret-value", ["secret-value", "secret-value-long", "short"])).toBe("a=[secret] b=[secret]");
     const stdout = ["error: first reason", ...Array.from({ length: 30 }, (_, i) => `line ${i}`)].join("\n");
     const tail = outputTail(stdout, "", 5);
     expect(tail).toEqual(["error: first reason", "line 25", "line 26", "line 27", "line 28", "line 29"]);

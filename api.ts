@@ -9,6 +9,7 @@ export {
   CustomAttributeType,
   ScimNamespace,
   ProvisioningViaApi,
+  ScimAppKind,
 } from "./components/integrationArgs";
 export type {
   OktaAuth0ScimIntegrationArgs,
@@ -16,6 +17,7 @@ export type {
   OktaOrg,
   OktaOidcApp,
   OktaScimApp,
+  CatalogAppMove,
   OktaGroupRef,
   OktaUserRef,
   ScimSettings,

@@ -55,7 +55,7 @@ export function declareAdministeredIntegration(args: AdministeredIntegrationArgs
     connection: c,
     references: args.oktaReferences,
     oidcApp: apps.oidcApp,
-    scimApp: apps.scimApp,
+    provisioning: apps.provisioning,
     after: [auth0Side.auth0Connection],
     provider: oktaProvider,
     parent,
@@ -67,16 +67,18 @@ export function declareAdministeredIntegration(args: AdministeredIntegrationArgs
     scimConfiguration: auth0Side.scimConfiguration,
     auth0Domain: tenant.domain,
     tokenResources: args.tokenResources,
-    after: [assignments.oidcGroupAssignments, assignments.scimGroupAssignments, ...assignments.userAssignments],
+    after: [assignments.oidcGroupAssignments, ...assignments.provisioningGroupAssignments, ...assignments.userAssignments],
     parent,
   });
   const generations = generationOutputs(c, scimTokens);
   const endpoint = auth0Side.auth0Connection.id.apply((id) => scimEndpointUrl(tenant.domain, id));
+  // The app phase 2 and the checklist are about: the custom app until a move to the catalog app ends.
+  const scimApp = apps.provisioning[0];
 
   if (c.consoleStepsDone) {
     declareOktaProvisioning({
       connection: c,
-      scimAppId: apps.scimApp.id,
+      scimAppId: scimApp.id,
       scimEndpointUrl: endpoint,
       // The newest generation's token: the one Okta should use (none while decommissioning).
       scimToken: generations.length > 0 ? newestGeneration(generations).token : pulumi.secret(""),
@@ -89,7 +91,7 @@ export function declareAdministeredIntegration(args: AdministeredIntegrationArgs
   }
 
   const consoleChecklist = pulumi
-    .all([apps.scimApp.id, apps.scimApp.name, endpoint, auth0Side.auth0Connection.id])
+    .all([scimApp.id, apps.customScimApp?.name, endpoint, auth0Side.auth0Connection.id])
     .apply(([appId, appName, url, connectionId]) =>
       renderConsoleChecklist(
         consoleChecklistSteps({
@@ -98,7 +100,8 @@ export function declareAdministeredIntegration(args: AdministeredIntegrationArgs
           configPath: args.stackContext.configPath,
           oktaOrgName: org.orgName,
           oktaBaseUrl: org.baseUrl,
-          scimApp: { id: appId, name: appName, label: c.scimApp.label },
+          scimApp: { id: appId, name: appName, label: c.scimApp.label, kind: scimApp.kind },
+          ...(c.scimApp.movingTo ? { movingTo: c.scimApp.movingTo } : {}),
           scimEndpointUrl: url,
           tokenOutputName: tokenOutputName(c.name),
           consoleStepsDone: c.consoleStepsDone,
@@ -118,7 +121,7 @@ export function declareAdministeredIntegration(args: AdministeredIntegrationArgs
     connectionName: auth0Side.auth0Connection.name,
     scimEndpointUrl: endpoint,
     oidcClientId: apps.oidcApp.clientId,
-    scimAppId: apps.scimApp.id,
+    scimAppId: scimApp.id,
     consoleChecklist,
     generations,
   };

@@ -68,6 +68,18 @@ export const ProvisioningViaApi = {
 } as const;
 export type ProvisioningViaApi = (typeof ProvisioningViaApi)[keyof typeof ProvisioningViaApi];
 
+/**
+ * Which Okta app carries provisioning (components/decisions/scimAppKind.ts). A string enum, the form
+ * the component analyzer describes.
+ */
+export const ScimAppKind = {
+  /** The SWA app the component creates (default; every stack deployed before the kind existed). */
+  Custom: "custom",
+  /** Okta's catalog app "(OAuth Bearer Token) Governance with SCIM 2.0", added by an admin and named by `appId`. */
+  Catalog: "catalog",
+} as const;
+export type ScimAppKind = (typeof ScimAppKind)[keyof typeof ScimAppKind];
+
 /** The Auth0 tenant the connection is created in. */
 export interface Auth0Tenant {
   /** The tenant's own domain, ending in .auth0.com (`acme-dev.eu.auth0.com`): Management API and SCIM endpoint. */
@@ -117,11 +129,27 @@ export interface OktaOidcApp {
 }
 
 /** The Okta SWA app that carries SCIM provisioning (its tile is hidden). */
+/** The catalog app a custom app's connection is moving to (docs/catalog-app.md). */
+export interface CatalogAppMove {
+  /** The id (0oa…) of the catalog app the Okta admin added. */
+  appId: string;
+}
+
 export interface OktaScimApp {
+  /**
+   * `custom` (default): the SWA app this component creates. `catalog`: Okta's catalog app
+   * "(OAuth Bearer Token) Governance with SCIM 2.0", added by an Okta admin and named by `appId`; the
+   * component assigns it and never creates or deletes it (docs/catalog-app.md).
+   */
+  kind?: ScimAppKind;
   /** The app's label in Okta. */
   label: string;
-  /** Its sign-on URL (https). */
-  url: string;
+  /** custom only, and required there: its sign-on URL (https). */
+  url?: string;
+  /** catalog only, and required there: the catalog app's id (0oa…). */
+  appId?: string;
+  /** custom only: the catalog app this connection is moving to; both are assigned the same people until the move ends. */
+  movingTo?: CatalogAppMove;
   /**
    * The app's user-schema attribute names, as `npm run verify -- --capture-app-schema` prints them
    * (reviewed, committed). Phase 2 maps exactly these; required once `consoleStepsDone` is true.

@@ -26,6 +26,13 @@ export function childNames(key: string) {
     /** `userKey` is the Okta user id (see userAssignmentNameKeys): stable across login changes and reference forms. */
     oidcUser: (userKey: string) => n(`okta-oidc-app-user-${userKey}`),
     scimUser: (userKey: string) => n(`okta-scim-app-user-${userKey}`),
+    /**
+     * The catalog app's assignments (scimApp.kind catalog, or movingTo): names of their own, so a
+     * custom app moving to the catalog app has both apps' assignments at once, and the move's end
+     * deletes only the custom app's.
+     */
+    catalogGroupAssignments: n("okta-catalog-app-groups"),
+    catalogUser: (userKey: string) => n(`okta-catalog-app-user-${userKey}`),
     profileMapping: n("okta-scim-profile-mapping"),
     customAttribute: (index: string) => n(`okta-scim-attr-${index}`),
     /** One Group Push per pushed group, named by its Okta group id (stable across renames and reference forms). */

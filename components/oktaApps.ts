@@ -1,10 +1,12 @@
-// The Okta half that exists from phase 1: the OIDC log-in app, the SWA-wizard app that will carry
-// SCIM provisioning, and ONE assignment list feeding both apps, so the people who can log in and the
-// people who are provisioned can never differ.
+// The Okta half that exists from phase 1: the OIDC log-in app, the app that carries SCIM provisioning
+// (the SWA-wizard app this stack creates, or a catalog app an admin added: decisions/scimAppKind.ts),
+// and ONE assignment list feeding them all, so the people who can log in and the people who are
+// provisioned can never differ.
 import * as pulumi from "@pulumi/pulumi";
 import * as okta from "@pulumi/okta";
 import type { ConnectionConfig } from "../config/schema";
 import { auth0LoginCallbackUrls } from "./decisions/urls";
+import { customAppUrl, provisioningApps, type ScimAppKind } from "./decisions/scimAppKind";
 import { adopted, child, type ChildNames } from "./naming";
 import type { OktaReferences, ResolvedUser } from "./oktaDirectory";
 
@@ -48,23 +50,40 @@ export function declareOktaApps(args: OktaAppsArgs) {
     oidc.opts,
   );
 
-  // What the "Secure Web Authentication" wizard creates: an AUTO_LOGIN app, its tile hidden.
-  const scim = adopted(child(c, { provider, parent }, (n) => n.scimApp), args.imports);
-  const scimApp = new okta.app.AutoLogin(scim.name, { label: c.scimApp.label, signOnUrl: c.scimApp.url, hideWeb: true, hideIos: true }, scim.opts);
+  const customScimApp = provisioningApps(c.scimApp).some((a) => a.kind === "custom") ? declareCustomScimApp(args) : undefined;
+  const provisioning: DeclaredProvisioningApp[] = provisioningApps(c.scimApp).map((a) =>
+    a.kind === "custom" ? { kind: a.kind, id: customScimApp!.id } : { kind: a.kind, id: pulumi.output(a.appId) },
+  );
 
   return {
     oidcApp,
-    scimApp,
+    /** The SWA app (kind custom, or moving from it); a catalog app is an admin's, never declared here. */
+    customScimApp,
+    /** The apps that carry provisioning: one, or both while moving to the catalog app. */
+    provisioning,
     // The provider marks clientSecret secret; wrap it so it stays secret on its way to Auth0.
     oidcClientSecret: pulumi.secret(oidcApp.clientSecret),
   };
+}
+
+/** An Okta app that carries provisioning, by kind (its assignments' names follow the kind). */
+export interface DeclaredProvisioningApp {
+  kind: ScimAppKind;
+  id: pulumi.Output<string>;
+}
+
+/** What the "Secure Web Authentication" wizard creates: an AUTO_LOGIN app, its tile hidden. */
+function declareCustomScimApp(args: OktaAppsArgs): okta.app.AutoLogin {
+  const { connection: c, provider, parent } = args;
+  const scim = adopted(child(c, { provider, parent }, (n) => n.scimApp), args.imports);
+  return new okta.app.AutoLogin(scim.name, { label: c.scimApp.label, signOnUrl: customAppUrl(c.scimApp), hideWeb: true, hideIos: true }, scim.opts);
 }
 
 export interface OktaAssignmentsArgs {
   connection: ConnectionConfig;
   references: OktaReferences;
   oidcApp: okta.app.OAuth;
-  scimApp: okta.app.AutoLogin;
+  provisioning: readonly DeclaredProvisioningApp[];
   /**
    * What must outlive the assignments (the Auth0 connection): removing an assignment makes Okta
    * deprovision its users, which must happen while the connection still exists, never after it.
@@ -76,23 +95,29 @@ export interface OktaAssignmentsArgs {
   imports: ReadonlyMap<string, string>;
 }
 
-/** The user's assignment names: by Okta user id now; by login (lower case) in earlier versions. */
+/** Assignment names of each app kind: the custom app's are the names stacks had before kinds existed. */
+const ASSIGNMENT_NAMES: Record<ScimAppKind, { groups: (n: ChildNames) => string; user: (n: ChildNames) => (key: string) => string }> = {
+  custom: { groups: (n) => n.scimGroupAssignments, user: (n) => n.scimUser },
+  catalog: { groups: (n) => n.catalogGroupAssignments, user: (n) => n.catalogUser },
+};
+
+/** The user's assignment names: by Okta user id now; by login (lower case) in earlier versions (the catalog app's never were). */
 function userNames(user: ResolvedUser) {
   const oldKeys = "login" in user.ref ? [user.ref.login.toLowerCase()] : [];
   oldKeys.push(user.login.toLowerCase());
   return {
     oidc: (n: ChildNames) => n.oidcUser(user.id),
-    scim: (n: ChildNames) => n.scimUser(user.id),
     oldOidc: (n: ChildNames) => oldKeys.map(n.oidcUser),
-    oldScim: (n: ChildNames) => oldKeys.map(n.scimUser),
+    provisioning: (kind: ScimAppKind) => (n: ChildNames) => ASSIGNMENT_NAMES[kind].user(n)(user.id),
+    oldProvisioning: (kind: ScimAppKind) => (n: ChildNames) => (kind === "custom" ? oldKeys.map(n.scimUser) : []),
   };
 }
 
 /**
- * Groups and users, the same on both apps.
+ * Groups and users, the same on the log-in app and on every app that carries provisioning.
  *
  * Groups: one authoritative `okta.AppGroupAssignments` per app. The stack owns each app's group list:
- * that is what keeps the two apps assigned the same people (a group added in the console to one app
+ * that is what keeps the apps assigned the same people (a group added in the console to one app
  * only would provision people who cannot log in, or the reverse). The provider reads every assigned
  * group back on refresh, so a group added in the console shows up, after `pulumi refresh` or with
  * `pulumi preview --refresh`, as a diff of `groups` that the next `up` would remove: a reviewer sees
@@ -111,8 +136,10 @@ export function declareOktaAssignments(args: OktaAssignmentsArgs) {
   const groups = args.references.groups.map((g) => ({ id: g.id, profile: "{}" }));
   const oidcGroups = adopted(child(c, base, (n) => n.oidcGroupAssignments), args.imports);
   const oidcGroupAssignments = new okta.AppGroupAssignments(oidcGroups.name, { appId: args.oidcApp.id, groups }, oidcGroups.opts);
-  const scimGroups = adopted(child(c, base, (n) => n.scimGroupAssignments), args.imports);
-  const scimGroupAssignments = new okta.AppGroupAssignments(scimGroups.name, { appId: args.scimApp.id, groups }, scimGroups.opts);
+  const provisioningGroupAssignments = args.provisioning.map((app) => {
+    const declared = adopted(child(c, base, ASSIGNMENT_NAMES[app.kind].groups), args.imports);
+    return new okta.AppGroupAssignments(declared.name, { appId: app.id, groups }, declared.opts);
+  });
 
   const userAssignments = args.references.users.flatMap((user) => {
     const names = userNames(user);
@@ -120,12 +147,14 @@ export function declareOktaAssignments(args: OktaAssignmentsArgs) {
     // assignment without a username (the apps do not use SHARED_USERNAME_AND_PASSWORD).
     const inputs = (appId: pulumi.Input<string>) => ({ appId, userId: user.id, username: user.login });
     const oidcUser = adopted(child(c, base, names.oidc, names.oldOidc), args.imports);
-    const scimUser = adopted(child(c, base, names.scim, names.oldScim), args.imports);
     return [
       new okta.app.User(oidcUser.name, inputs(args.oidcApp.id), oidcUser.opts),
-      new okta.app.User(scimUser.name, inputs(args.scimApp.id), scimUser.opts),
+      ...args.provisioning.map((app) => {
+        const declared = adopted(child(c, base, names.provisioning(app.kind), names.oldProvisioning(app.kind)), args.imports);
+        return new okta.app.User(declared.name, inputs(app.id), declared.opts);
+      }),
     ];
   });
 
-  return { oidcGroupAssignments, scimGroupAssignments, userAssignments };
+  return { oidcGroupAssignments, provisioningGroupAssignments, userAssignments };
 }

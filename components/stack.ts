@@ -15,6 +15,7 @@ import { DynamicResourcesProvider } from "./scimToken/engineProvider";
 import { withStackContext } from "./stackContext";
 import { SELF_SERVICE_PROFILE_OUTPUT, declareSelfServiceProfile, selfServiceProfileOutput } from "./selfServiceProfile";
 import { provisioningViaApiArg } from "./validateArgs";
+import { scimAppKind } from "./decisions/scimAppKind";
 
 /** A validated connection of the stack config as the component's args (the config's shape, minus the org reference). */
 function integrationArgs(config: StackConfig, connection: ConnectionConfig, org: StackConfig["oktaOrgs"][number]): OktaAuth0ScimIntegrationArgs {
@@ -122,6 +123,8 @@ export async function defineStack(config: StackConfig, stackName: string = pulum
       scimAppId: integration.scimAppId,
       // The SCIM app's captured attributes phase 2 maps: `npm run verify` compares them with the live schema.
       scimAppAttributes: connection.scimApp.attributes ?? null,
+      // The catalog app only (custom outputs stay as they were): verify then checks PATCH, as Okta sends it.
+      ...(scimAppKind(connection.scimApp) === "catalog" ? { scimAppKind: "catalog" } : {}),
       consoleChecklist: integration.consoleChecklist,
       // A customer's org only (administered outputs stay as they were): where its onboarding stands.
       ...(org.administeredBy === "customer" ? customerOutputFields(config, connection) : {}),

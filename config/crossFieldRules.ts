@@ -8,6 +8,7 @@ import { lifetimeProblem } from "../components/scimToken/contract";
 import { scimMappingProblems } from "./scimMappingRules";
 import { adoptionProblems } from "./adoptionRules";
 import { groupPushProblems } from "./groupPushRules";
+import { scimAppProblems } from "./scimAppRules";
 import { laterDuplicates } from "./laterDuplicates";
 import { customerOrgNames, customerOrgProblems } from "./customerOrgRules";
 import type { StackConfig } from "./schema";
@@ -215,6 +216,7 @@ export function crossFieldProblems(config: StackConfig): ConfigProblem[] {
     // A customer's SCIM app is theirs (customerOrgRules.ts refuses its settings): no phase 2 here.
     if (!customerOrgs.has(c.oktaOrg)) problems.push(...appSchemaRules(c, at));
     problems.push(...adoptionProblems(c, at));
+    problems.push(...scimAppProblems(c, at, customerOrgs.has(c.oktaOrg)));
     // A customer's org pushes no groups from here (customerOrgRules.ts refuses scim.groups there).
     if (!customerOrgs.has(c.oktaOrg)) problems.push(...groupPushProblems(c, at));
     problems.push(...decommissionProblems(c, at));

@@ -8,6 +8,7 @@ import {
 } from "../components/decisions/tokenScopes";
 import { SCIM_NAMESPACES } from "../components/decisions/scimNamespaces";
 import { DEFAULT_TOKEN_GENERATION } from "../components/decisions/tokenGenerations";
+import { CATALOG_SCIM_APP_DISPLAY_NAME, SCIM_APP_KINDS } from "../components/decisions/scimAppKind";
 
 /** Keys of the stack config, as written in `Pulumi.<stack>.yaml` (`oktaScim:<key>`). */
 export const CONFIG_NAMESPACE = "oktaScim";
@@ -41,6 +42,10 @@ const httpsUrl = z
   .refine((u) => u.startsWith("https://"), { message: "must use https://" });
 
 const secretString = z.string().min(1, "must not be empty");
+
+const catalogAppId = z
+  .string()
+  .regex(/^0oa[A-Za-z0-9]{17}$/, "must be an Okta app id (0oa + 17 letters or digits), as the catalog app's admin console URL shows: …/instance/<id>/");
 
 /**
  * Issue 21 item 6: the self-service profile the stack declares (auth0.SelfServiceProfile), used by
@@ -251,8 +256,19 @@ export const connectionSchema = z.strictObject({
     clientSecret: secretString.optional().describe("Customer orgs only (secure): that app's client secret."),
   }),
   scimApp: z.strictObject({
+    kind: z
+      .enum(SCIM_APP_KINDS)
+      .optional()
+      .describe(
+        `custom (absent): the SWA app this stack creates. catalog: Okta's catalog app "${CATALOG_SCIM_APP_DISPLAY_NAME}" (Auth0's guide since 2026-06), which an Okta admin adds and appId names; the stack never creates or deletes it (docs/catalog-app.md).`,
+      ),
     label: z.string().min(1).max(100),
-    url: httpsUrl,
+    url: httpsUrl.optional().describe("custom only, and required there: the SWA app's login page URL (the tenant's log-in domain)."),
+    appId: catalogAppId.optional().describe("catalog only, and required there: the id of the catalog app the Okta admin added."),
+    movingTo: z
+      .strictObject({ appId: catalogAppId.describe("The id of the catalog app the Okta admin added.") })
+      .optional()
+      .describe("custom only: the connection is moving to this catalog app. Both apps are assigned the same people until the move's second change (docs/catalog-app.md)."),
     attributes: z
       .array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, "must be an Okta app attribute (variable) name"))
       .optional()

@@ -66,7 +66,35 @@ function assigneeReader() {
 }
 
 function assignmentsOf(app: PolicyResource, resources: readonly PolicyResource[]): AppAssignments {
-  const linked = (r: PolicyResource) => referenceKey(r, "appId", app.type) === app.urn;
+  return assignmentsLinked(app, (r) => referenceKey(r, "appId", app.type) === app.urn, resources);
+}
+
+const ASSIGNMENT_TYPES: readonly string[] = [TYPES.oktaAppGroupAssignments, TYPES.oktaAppGroupAssignment, TYPES.oktaAppUser];
+
+/**
+ * Apps the stack assigns without declaring them, by their literal id, per integration: Okta's catalog
+ * SCIM app, which an admin adds and the component only references (scimApp.kind catalog). The first
+ * assignment stands for the app in reports.
+ */
+function referencedApps(resources: readonly PolicyResource[]): Map<string, Map<string, PolicyResource>> {
+  const byIntegration = new Map<string, Map<string, PolicyResource>>();
+  for (const r of resources) {
+    if (!ASSIGNMENT_TYPES.includes(r.type)) continue;
+    const key = referenceKey(r, "appId", TYPES.oktaOidcApp);
+    if (!key?.startsWith("literal:")) continue;
+    const apps = byIntegration.get(integrationKey(r)) ?? new Map<string, PolicyResource>();
+    if (!apps.has(key)) apps.set(key, r);
+    byIntegration.set(integrationKey(r), apps);
+  }
+  return byIntegration;
+}
+
+function referencedAssignments(key: string, anchor: PolicyResource, resources: readonly PolicyResource[]): AppAssignments {
+  const integration = integrationKey(anchor);
+  return assignmentsLinked(anchor, (r) => integrationKey(r) === integration && referenceKey(r, "appId", TYPES.oktaOidcApp) === key, resources);
+}
+
+function assignmentsLinked(app: PolicyResource, linked: (r: PolicyResource) => boolean, resources: readonly PolicyResource[]): AppAssignments {
   const assignee = assigneeReader();
   const groups: Assignee[] = [];
   const users: Assignee[] = [];
@@ -125,6 +153,7 @@ function integrationShapeProblems(resources: readonly PolicyResource[]): StackPr
   for (const r of resources) {
     if (r.type === TYPES.oktaOidcApp || r.type === TYPES.oktaAutoLoginApp) apps.set(integrationKey(r), [...(apps.get(integrationKey(r)) ?? []), r]);
   }
+  const referenced = referencedApps(resources);
   const problems: StackProblem[] = [];
   for (const c of resources.filter((r) => r.type === TYPES.auth0Connection)) {
     const admin = orgAdministrator(c);
@@ -138,7 +167,7 @@ function integrationShapeProblems(resources: readonly PolicyResource[]): StackPr
     if (admin === "stack") {
       const missing = [
         ...(beside.some((a) => a.type === TYPES.oktaOidcApp) ? [] : ["the OIDC log-in app"]),
-        ...(beside.some((a) => a.type === TYPES.oktaAutoLoginApp) ? [] : ["the SCIM provisioning app"]),
+        ...(beside.some((a) => a.type === TYPES.oktaAutoLoginApp) || (referenced.get(integrationKey(c))?.size ?? 0) > 0 ? [] : ["the SCIM provisioning app"]),
       ];
       if (missing.length > 0) {
         problems.push({
@@ -164,9 +193,13 @@ function assignmentDifferences(resources: readonly PolicyResource[]): StackProbl
     integrations.set(key, [...(integrations.get(key) ?? []), r]);
   }
   const problems: StackProblem[] = [];
-  for (const apps of integrations.values()) {
+  const referenced = referencedApps(resources);
+  for (const [integration, apps] of integrations) {
     const oidc = apps.filter((a) => a.type === TYPES.oktaOidcApp).map((a) => assignmentsOf(a, resources));
-    const scim = apps.filter((a) => a.type === TYPES.oktaAutoLoginApp).map((a) => assignmentsOf(a, resources));
+    const scim = [
+      ...apps.filter((a) => a.type === TYPES.oktaAutoLoginApp).map((a) => assignmentsOf(a, resources)),
+      ...[...(referenced.get(integration) ?? new Map<string, PolicyResource>())].map(([key, anchor]) => referencedAssignments(key, anchor, resources)),
+    ];
     for (const o of oidc) {
       for (const s of scim) {
         const parts: string[] = [];
@@ -181,7 +214,7 @@ function assignmentDifferences(resources: readonly PolicyResource[]): StackProbl
           problems.push({
             urn: s.app.urn,
             message:
-              `OIDC app ${o.app.name} and SCIM app ${s.app.name} are assigned different people (${parts.join("; ")}): ` +
+              `OIDC app ${o.app.name} and SCIM app ${s.app.type === TYPES.oktaAutoLoginApp ? s.app.name : `${String(s.app.props.appId)} (assigned by ${s.app.name})`} are assigned different people (${parts.join("; ")}): ` +
               "some could log in without being provisioned, or be provisioned without logging in. Assign both apps the same groups and users (connections[].groups / users feed both).",
           });
         }

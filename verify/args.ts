@@ -39,7 +39,8 @@ export const USAGE = `Usage: npm run verify -- (--stack <name> [--connection <na
                             create it, refuse a duplicate, PATCH a member in and out, delete it (the
                             token needs get:groups, post:groups, patch:groups, delete:groups)
   --scim-app-kind <kind>    custom (default: the stack's SWA app; GET then PUT) or catalog (an app
-                            from Okta's catalog: PATCH for (de)activation; the token needs patch:users)
+                            from Okta's catalog: PATCH for (de)activation; the token needs patch:users).
+                            With --stack, a connection on scimApp.kind catalog is checked as catalog
   --capture-app-schema      print the Okta SCIM app's attribute names as the scimApp.attributes block
                             phase 2 builds its profile mapping from (needs OKTA_ORG_URL, OKTA_API_TOKEN)
   --json                    print {"checks":[{"name","status","detail"}]} instead of a table

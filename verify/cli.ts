@@ -128,7 +128,7 @@ async function verifyTarget(target: VerifyTarget, ctx: RunContext): Promise<Chec
     maxRetryAfterMs: args.maxRetryAfterMs,
   });
   results.push(
-    ...(await runScimChecks(http, { write: args.write, groups: args.groups, nonce: deps.nonce ?? randomBytes(6).toString("hex"), appKind: args.scimAppKind, auth0Users, appAttributes: target.scimAppAttributes })),
+    ...(await runScimChecks(http, { write: args.write, groups: args.groups, nonce: deps.nonce ?? randomBytes(6).toString("hex"), appKind: target.scimAppKind ?? args.scimAppKind, auth0Users, appAttributes: target.scimAppAttributes })),
   );
   const otherOrg = ctx.okta ? oktaOrgMismatch(target, ctx.okta.orgUrl) : undefined;
   if (target.administeredBy === "customer") {

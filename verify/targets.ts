@@ -23,6 +23,8 @@ export interface VerifyTarget {
   scimAppAttributes?: string[] | null;
   /** "customer": a customer's Okta org (the stack output says so): verify never calls its Okta API. */
   administeredBy?: "customer";
+  /** "catalog": the stack output says Okta's catalog app carries provisioning (it updates with PATCH). */
+  scimAppKind?: "catalog";
 }
 
 interface ConnectionOutput {
@@ -36,6 +38,7 @@ interface ConnectionOutput {
   scimAppAttributes?: string[] | null;
   administeredBy?: string;
   onboardingStep?: string;
+  scimAppKind?: string;
 }
 
 function isConnectionOutput(value: unknown): value is ConnectionOutput {
@@ -102,6 +105,7 @@ export function targetsFromStackOutputs(outputs: Record<string, unknown>, stack:
         oidcAppId: out.oidcClientId,
         oktaOrgUrl: typeof out.oktaOrgUrl === "string" ? out.oktaOrgUrl : undefined,
         ...(out.administeredBy === "customer" ? { administeredBy: "customer" as const } : {}),
+        ...(out.scimAppKind === "catalog" ? { scimAppKind: "catalog" as const } : {}),
         scimAppAttributes: Array.isArray(out.scimAppAttributes) ? out.scimAppAttributes.filter((a): a is string => typeof a === "string") : out.scimAppAttributes === null ? null : undefined,
       };
     });

@@ -3,6 +3,8 @@
 // Connections API and must be updated in Okta Admin UI"). The component outputs this text per
 // connection, with the exact values and direct links, so the admin copies rather than guesses.
 import { oktaAdminAppUrl } from "./urls";
+import { catalogAppLink, catalogRotationPaste, catalogSetupSteps, moveSteps } from "./catalogChecklist";
+import type { ScimAppKind } from "./scimAppKind";
 import { SCIM_AUTHENTICATION_MODE, SCIM_PROVISIONING_ACTIONS, SCIM_UNIQUE_IDENTIFIER_FIELD, TO_APP_SWITCHES_ON, andList } from "./oktaConsoleFacts";
 
 export interface ChecklistInput {
@@ -13,7 +15,10 @@ export interface ChecklistInput {
   configPath: string;
   oktaOrgName: string;
   oktaBaseUrl: string;
-  scimApp: { id: string; name: string; label: string };
+  /** The app that carries provisioning; `name` (the console URL's) is known for the custom app only. */
+  scimApp: { id: string; name?: string; label: string; kind?: ScimAppKind };
+  /** scimApp.movingTo: the custom app is moving to this catalog app. */
+  movingTo?: { appId: string };
   scimEndpointUrl: string;
   /** The stack output that holds the current SCIM token (a secret). */
   tokenOutputName: string;
@@ -55,7 +60,7 @@ export function tokenRotationSteps(input: ChecklistInput, provisioningLink: stri
   const generations = input.tokenGenerations ?? [];
   if (generations.length < 2) return [];
   const [old, next] = [generations[0], generations[generations.length - 1]];
-  const paste: ChecklistStep = input.manageProvisioningViaApi
+  const paste: ChecklistStep = input.scimApp.kind === "catalog" ? catalogRotationPaste(input, next) : input.manageProvisioningViaApi
     ? {
         id: "ROTATE-1",
         title: `Check that Okta uses the new SCIM token (generation "${next.generation}")`,
@@ -90,9 +95,23 @@ export function tokenRotationSteps(input: ChecklistInput, provisioningLink: stri
 }
 
 export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
+  const appName = input.scimApp.name;
   const link = (tab: Parameters<typeof oktaAdminAppUrl>[4]) =>
-    oktaAdminAppUrl(input.oktaOrgName, input.oktaBaseUrl, input.scimApp.name, input.scimApp.id, tab);
+    appName === undefined ? catalogAppLink(input) : oktaAdminAppUrl(input.oktaOrgName, input.oktaBaseUrl, appName, input.scimApp.id, tab);
   if (input.decommission) return decommissionSteps(input, link);
+  const steps = input.scimApp.kind === "catalog" ? catalogSetupSteps(input, pushesGroups(input)) : customAppSteps(input, link);
+  // While moving, the MOVE steps take the rotation's place: the new token goes to the catalog app.
+  steps.push(...(input.movingTo ? moveSteps(input, input.movingTo.appId, link("to-app")) : tokenRotationSteps(input, link("provisioning"))));
+  if (input.adopting) steps.push(...adoptionSteps(input, link("provisioning")));
+  steps.push(phaseTwoStep(input, link("provisioning")));
+  if (pushesGroups(input)) steps.push(groupPushStep(input, link("push-groups")));
+  // Last: only after phase 2 has removed the type mappings can the whole run pass.
+  steps.push(verifyStep(input));
+  return steps;
+}
+
+/** The custom SWA app's provisioning steps (Auth0's guide before 2026-06), by console or by API. */
+function customAppSteps(input: ChecklistInput, link: (tab: Parameters<typeof oktaAdminAppUrl>[4]) => string): ChecklistStep[] {
   const steps: ChecklistStep[] = [
     {
       id: "O6-7",
@@ -144,17 +163,18 @@ export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
       },
     );
   }
-  steps.push(...tokenRotationSteps(input, link("provisioning")));
-  if (input.adopting) steps.push(...adoptionSteps(input, link("provisioning")));
-  steps.push(
-    input.consoleStepsDone
+  return steps;
+}
+
+function phaseTwoStep(input: ChecklistInput, provisioningLink: string): ChecklistStep {
+  return input.consoleStepsDone
       ? {
           id: "PHASE-2",
           title: "Phase 2 is declared",
           details: [
             `${input.configPath}.consoleStepsDone is true: the profile mapping (without the three type mappings) and the custom app attributes are managed by this stack.`,
           ],
-          link: link("provisioning"),
+          link: provisioningLink,
         }
       : {
           id: "PHASE-2",
@@ -164,12 +184,7 @@ export function consoleChecklistSteps(input: ChecklistInput): ChecklistStep[] {
             "The profile mapping maps exactly the captured attributes: none the app lacks, none forgotten (docs/okta-app-schema.md).",
             "That declares the Okta → app profile mapping (removing the three type mappings that break Auth0's PUT) and the custom app attributes with their SCIM namespaces.",
           ],
-        },
-  );
-  if (pushesGroups(input)) steps.push(groupPushStep(input, link("push-groups")));
-  // Last: only after phase 2 has removed the type mappings can the whole run pass.
-  steps.push(verifyStep(input));
-  return steps;
+        };
 }
 
 /**
@@ -233,7 +248,9 @@ function decommissionSteps(input: ChecklistInput, link: (tab: Parameters<typeof 
       id: "DECOMMISSION-3",
       title: "Step 2: remove the connection, or reverse step 1",
       details: [
-        `Step 2 deletes, in this order: the group and user assignments of both Okta apps, then the SCIM configuration, the enabled clients and the Auth0 connection ${input.connectionName}, then the Okta apps "${input.scimApp.label}"${input.oidcAppLabel ? ` and "${input.oidcAppLabel}"` : ""}.`,
+        input.scimApp.kind === "catalog"
+          ? `Step 2 deletes, in this order: the group and user assignments of both Okta apps, then the SCIM configuration, the enabled clients and the Auth0 connection ${input.connectionName}, then the Okta app "${input.oidcAppLabel ?? "the OIDC log-in app"}". The catalog app "${input.scimApp.label}" (${input.scimApp.id}) was added by an admin and stays: delete it in Okta after step 2.`
+          : `Step 2 deletes, in this order: the group and user assignments of both Okta apps, then the SCIM configuration, the enabled clients and the Auth0 connection ${input.connectionName}, then the Okta apps "${input.scimApp.label}"${input.oidcAppLabel ? ` and "${input.oidcAppLabel}"` : ""}.`,
         `To do it: remove ${input.configPath} from Pulumi.${input.stackName}.yaml in a pull request; its \`pulumi preview\` must list only deletes of this connection's resources; \`pulumi up\` after the merge. If it is the stack's last connection, run \`pulumi destroy --stack ${input.stackName}\` instead (a stack keeps at least one connection).`,
         `To reverse: set ${input.configPath}.decommission: false (pull request, \`pulumi up\`): the connection is protected again and new SCIM tokens are created; paste the new token into Okta and turn the To App settings back on (the console checklist then shows how).`,
       ],

@@ -24,3 +24,16 @@ export const TO_APP_SWITCHES_OFF: readonly string[] = ["Sync Password"];
 export function andList(items: readonly string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
+// The catalog app "(OAuth Bearer Token) Governance with SCIM 2.0" (scimApp.kind catalog), as Auth0's
+// OIDC guide describes its screens since 2026-06-05 (auth0/docs-v2 698705a9). It has no "Unique
+// identifier field" and no list of supported actions to tick: the To App switches decide.
+
+/** General tab → App Settings: what the guide sets, so users see no tile for it. */
+export const CATALOG_GENERAL_SETTINGS: readonly string[] = ["Do not display application icon to users: ticked", "Browser plugin auto-submit: off"];
+
+/** Provisioning → Integration: the button that opens the SCIM settings, and where the token goes. */
+export const CATALOG_API_INTEGRATION = { open: "Configure API Integration → Enable API integration", baseUrl: "SCIM 2.0 Base Url", token: "OAuth Bearer Token", test: "Test API Credentials" } as const;
+
+/** Provisioning → To App: the switch the catalog app has instead of Sync Password, left off. */
+export const CATALOG_TO_APP_SWITCHES_OFF: readonly string[] = ["Set password when creating new users"];

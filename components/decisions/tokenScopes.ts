@@ -22,9 +22,12 @@ export const OKTA_REQUIRED_SCIM_TOKEN_SCOPES: readonly ScimTokenScope[] = ["get:
 
 export const DEFAULT_SCIM_TOKEN_SCOPES: readonly ScimTokenScope[] = OKTA_REQUIRED_SCIM_TOKEN_SCOPES;
 
-/** Scopes Okta needs that the list leaves out (empty when the list is usable by Okta). */
-export function missingOktaScopes(scopes: readonly string[]): ScimTokenScope[] {
-  return OKTA_REQUIRED_SCIM_TOKEN_SCOPES.filter((s) => !scopes.includes(s));
+/**
+ * Scopes Okta needs that the list leaves out (empty when the list is usable by Okta). `required` is
+ * the custom app's three unless given (the catalog app's list: ./scimAppKind.ts).
+ */
+export function missingOktaScopes(scopes: readonly string[], required: readonly ScimTokenScope[] = OKTA_REQUIRED_SCIM_TOKEN_SCOPES): ScimTokenScope[] {
+  return required.filter((s) => !scopes.includes(s));
 }
 
 /**

@@ -10,6 +10,7 @@ import { generationTokenOutputName } from "../../components/naming";
 import { HELP, parseHandoffArgs, type HandoffArgs } from "./args";
 import { loadStackConfigOffline } from "./stackConfig";
 import { connectionFromOutputs, readStackOutputsWithCli, withValidUntil, type ReadStackOutputs } from "./stackOutputs";
+import { customAppUrl } from "../../components/decisions/scimAppKind";
 
 export interface Io {
   out: (text: string) => void;
@@ -37,7 +38,7 @@ export function handoffInput(config: StackConfig, stack: string, connection: Con
       consoleStepsDone: connection.consoleStepsDone,
       decommission: connection.decommission,
       oidcApp: { label: connection.oidcApp.label, clientId: connection.oidcApp.clientId, refreshToken: connection.oidcApp.refreshToken },
-      scimApp: { label: connection.scimApp.label, url: connection.scimApp.url },
+      scimApp: { label: connection.scimApp.label, url: customAppUrl(connection.scimApp) },
       scim: { additionalMappings: connection.scim.additionalMappings },
     },
     kind,

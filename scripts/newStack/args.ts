@@ -16,11 +16,14 @@ export interface NewStackArgs {
   connection: string;
   groups: string[];
   tokenLifetimeDays: number;
+  /** The catalog SCIM app an Okta admin added (scimApp.kind catalog); absent: the custom SWA app. */
+  catalogAppId?: string;
 }
 
 export const USAGE = `usage: npm run new-stack -- --stack <name> --auth0-domain <tenant>.auth0.com --auth0-client-id <id>
          --okta-org <org>.<okta domain> [--auth0-custom-domain <domain>] [--connection <name>]
          [--group <name>]... [--okta-client-id <id> --okta-private-key-id <kid>] [--token-lifetime-days <n>]
+         [--catalog-app-id <0oa…>]
 
 Writes a phase-1 Pulumi.<stack>.yaml and policies/config/<stack>.json, validated, and prints the
 commands that follow (stack init, secrets from files, preview, up). Writes nothing when a flag is wrong
@@ -35,7 +38,10 @@ or either file exists.
   --group                 an Okta group (by exact name) assigned to both apps; repeat for more
   --okta-client-id        with --okta-private-key-id: use an Okta OAuth service app, not an API token
   --okta-private-key-id   key id (kid) of that service app's public key
-  --token-lifetime-days   lifetime of the first SCIM token (default 90, at most 365)`;
+  --token-lifetime-days   lifetime of the first SCIM token (default 90, at most 365)
+  --catalog-app-id        provision through Okta's catalog app "(OAuth Bearer Token) Governance with
+                          SCIM 2.0" (Auth0's guide since 2026-06), added by an Okta admin: its id.
+                          Without it, the stack creates the custom SWA app (docs/catalog-app.md)`;
 
 const STRING_FLAGS = [
   "--stack",
@@ -47,6 +53,7 @@ const STRING_FLAGS = [
   "--okta-client-id",
   "--okta-private-key-id",
   "--token-lifetime-days",
+  "--catalog-app-id",
 ] as const;
 type StringFlag = (typeof STRING_FLAGS)[number];
 
@@ -97,6 +104,7 @@ export function parseNewStackArgs(argv: readonly string[]): { args: NewStackArgs
   check("--auth0-custom-domain", auth0TenantSchema.shape.customDomain);
   check("--okta-client-id", oktaOrgSchema.shape.clientId);
   check("--okta-private-key-id", oktaOrgSchema.shape.privateKeyId);
+  check("--catalog-app-id", connectionSchema.shape.scimApp.shape.appId.unwrap());
 
   let oktaOrgName = "";
   let oktaBaseUrl = "";
@@ -147,6 +155,7 @@ export function parseNewStackArgs(argv: readonly string[]): { args: NewStackArgs
       connection,
       groups,
       tokenLifetimeDays,
+      ...(values.has("--catalog-app-id") ? { catalogAppId: values.get("--catalog-app-id")! } : {}),
     },
   };
 }

@@ -3,6 +3,7 @@
 import { stringify } from "yaml";
 import type { NewStackArgs } from "./args";
 import { primaryAddressOverrides } from "../../components/decisions/scimMappings";
+import { CATALOG_SCIM_APP_DISPLAY_NAME, REQUIRED_SCOPES_BY_KIND } from "../../components/decisions/scimAppKind";
 
 /** A YAML scalar, quoted only where YAML needs it. */
 const scalar = (value: string | number | boolean): string => stringify(value).trimEnd();
@@ -60,8 +61,15 @@ export function renderStackFile(args: NewStackArgs, now: Date): string {
     "      oidcApp:",
     `        label: ${scalar(`Auth0 ${args.stack} - log in`)}`,
     "      scimApp:",
-    `        label: ${scalar(`Auth0 ${args.stack} - provisioning`)}`,
-    `        url: ${scalar(`https://${loginDomain}`)}`,
+    ...(args.catalogAppId
+      ? [
+          `        # Okta's catalog app "${CATALOG_SCIM_APP_DISPLAY_NAME}", added by an Okta admin: the stack`,
+          "        # assigns it and never creates or deletes it. Label: as the admin named it.",
+          "        kind: catalog",
+          `        appId: ${scalar(args.catalogAppId)}`,
+          `        label: ${scalar(`Auth0 ${args.stack} - provisioning`)}`,
+        ]
+      : [`        label: ${scalar(`Auth0 ${args.stack} - provisioning`)}`, `        url: ${scalar(`https://${loginDomain}`)}`]),
     "      # Okta groups assigned to BOTH apps, by exact name (or { id: 00g… }).",
     ...(args.groups.length > 0 ? ["      groups:", ...args.groups.map((g) => `        - name: ${scalar(g)}`)] : ["      groups: []"]),
     "      scim:",
@@ -75,6 +83,7 @@ export function renderStackFile(args: NewStackArgs, now: Date): string {
     "        tokens:",
     `          - generation: ${JSON.stringify(generationName(now))}`,
     `            lifetimeSeconds: ${lifetimeSeconds}`,
+    ...(args.catalogAppId ? ["            # The catalog app updates and deactivates users with PATCH.", `            scopes: [${REQUIRED_SCOPES_BY_KIND.catalog.join(", ")}]`] : []),
     "      # Phase switch: set to true in a reviewed change once an Okta admin has done the console",
     "      # checklist (pulumi stack output <connection> --json, consoleChecklist).",
     "      consoleStepsDone: false",
@@ -87,5 +96,7 @@ export function renderStackFile(args: NewStackArgs, now: Date): string {
 export function renderPolicyConfig(args: NewStackArgs): string {
   const oidcApp: Record<string, string[]> = { auth0Domains: [args.auth0Domain] };
   if (args.auth0CustomDomain) oidcApp.auth0CustomDomains = [args.auth0CustomDomain];
-  return `${JSON.stringify({ "okta-oidc-app-auth0-login": oidcApp }, null, 2)}\n`;
+  // The catalog app's token holds patch:users, which the pack refuses unless allowed.
+  const scopes = args.catalogAppId ? { "auth0-scim-token-scopes": { allowedScopes: [...REQUIRED_SCOPES_BY_KIND.catalog] } } : {};
+  return `${JSON.stringify({ "okta-oidc-app-auth0-login": oidcApp, ...scopes }, null, 2)}\n`;
 }

@@ -2,20 +2,15 @@
 // uses carries the group scopes (added by a rotation, never by changing a live token), and a
 // customer's org pushes nothing from the stack.
 import { parseStackConfig } from "../../config/load";
-import { readStackFile, toRawConfig, cloneValues } from "../harness/stackFile";
+import { readStackFile, toRawConfig } from "../harness/stackFile";
+import { problemsWithEdit } from "../harness/configProblems";
 import { GROUP_PUSH_SCOPES } from "../../components/decisions/groupPush";
 
 type Conn = { oktaOrg?: string; scim?: Record<string, unknown>; groups?: unknown[] };
 const USER_SCOPES = ["get:users", "post:users", "put:users"];
 const WITH_GROUPS = [...USER_SCOPES, ...GROUP_PUSH_SCOPES];
 
-function problemsWith(edit: (connection: Conn) => void, stack = "dev", index = 0): string[] {
-  const { values, secretKeys } = readStackFile(stack);
-  const copy = cloneValues(values);
-  edit((copy["oktaScim:connections"] as Conn[])[index]);
-  const parsed = parseStackConfig(toRawConfig(copy, secretKeys));
-  return "problems" in parsed ? parsed.problems.map((p) => `${p.path.join(".")}: ${p.message}`) : [];
-}
+const problemsWith = (edit: (connection: Conn) => void, stack = "dev", index = 0) => problemsWithEdit(edit, stack, index);
 
 const pushing = (groups: unknown[], tokens: unknown[]) => (c: Conn) => {
   c.scim = { ...(c.scim ?? {}), groups, tokens };

@@ -64,6 +64,25 @@ describe("npm run new-stack", () => {
     expect(foreign.diagnostics.map((d) => d.policyName)).toContain("okta-oidc-app-auth0-login");
   });
 
+  it("--catalog-app-id writes a catalog-app stack: no SWA app, the catalog app assigned, patch:users allowed by its pack config", async () => {
+    const result = run([...BASE, "--group", "Engineering", "--catalog-app-id", "0oaCatalog1234567890"], dir);
+    expect(result).toMatchObject({ code: 0, err: "" });
+    const stackText = fs.readFileSync(path.join(dir, "Pulumi.staging.yaml"), "utf8");
+    const { values, secretKeys } = configWithSecretsSet(stackText, ["oktaScim:auth0.clientSecret", "oktaScim:oktaOrgs[0].apiToken"]);
+    const conn = (values["oktaScim:connections"] as any[])[0];
+    expect(conn.scimApp).toEqual({ kind: "catalog", appId: "0oaCatalog1234567890", label: "Auth0 staging - provisioning" });
+    expect(conn.scim.tokens).toEqual([{ generation: "2026-11", lifetimeSeconds: 90 * 86400, scopes: ["get:users", "post:users", "put:users", "patch:users"] }]);
+    const programRun = await runProgram(toRawConfig(values, secretKeys), { stack: "staging" });
+    const types = programRun.registrations.map((r) => r.type);
+    expect(types).not.toContain("okta:app/autoLogin:AutoLogin");
+    expect(programRun.registrations.filter((r) => r.type === "okta:index/appGroupAssignments:AppGroupAssignments").map((r) => r.inputs.appId)).toContain("0oaCatalog1234567890");
+    const packConfig = JSON.parse(fs.readFileSync(path.join(dir, "policies/config/staging.json"), "utf8")) as PackConfig;
+    expect((await runPack(policies, toPolicyInputs(programRun, "staging"), packConfig)).diagnostics).toEqual([]);
+    // Without the pack config's allowance the catalog token's patch:users is refused.
+    const strict = await runPack(policies, toPolicyInputs(programRun, "staging"), { "okta-oidc-app-auth0-login": packConfig["okta-oidc-app-auth0-login"] });
+    expect(strict.diagnostics.map((d) => d.policyName)).toEqual(["auth0-scim-token-scopes"]);
+  });
+
   it("prints stack init, each secret from a file, preview and up, in that order, with no secret on a command line", () => {
     const { code, out } = run([...BASE, "--okta-client-id", "0oa8x2kq4rTbN5yV1d7", "--okta-private-key-id", "kid-1"], dir);
     expect(code).toBe(0);
@@ -112,6 +131,7 @@ describe("npm run new-stack", () => {
     [[...BASE, "--group", "Eng", "--group", "Eng"], '--group "Eng" is given twice'],
     [[...BASE, "--stack", "other"], "--stack is given twice"],
     [[...BASE, "--frobnicate", "1"], "unknown flag --frobnicate"],
+    [[...BASE, "--catalog-app-id", "0oa-short"], "--catalog-app-id must be an Okta app id"],
     [["--stack"], "--stack needs a value"],
   ])("bad flags %j: %s, and nothing is written", (argv, message) => {
     const result = run(argv, dir);

@@ -31,6 +31,15 @@ const connectionOptions = (rs: Registration[]) => {
   return (options[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig ? options.value : options) as Record<string, unknown>;
 };
 const COMPONENT = "oktaScim:index:OktaAuth0ScimIntegration";
+/** prod's first connection on Okta's catalog app (scimApp.kind catalog), its token with patch:users, allowed by the pack config. */
+const CATALOG_SCOPES = ["get:users", "post:users", "put:users", "patch:users"];
+const onCatalogApp = (v: Record<string, unknown>) => {
+  const c = connections(v)[0];
+  c.scimApp = { kind: "catalog", appId: "0oaCatalog1234567890", label: c.scimApp.label, ...(c.scimApp.attributes ? { attributes: c.scimApp.attributes } : {}) };
+  c.scim = { ...(c.scim ?? {}), tokens: [{ generation: "c1", lifetimeSeconds: 90 * DAY, scopes: CATALOG_SCOPES }] };
+};
+const CATALOG_PACK_CONFIG = { ...PROD_PACK_CONFIG, "auth0-scim-token-scopes": { allowedScopes: CATALOG_SCOPES } };
+const catalogAssignments = (rs: Registration[]) => rs.filter((r) => r.name.includes("-okta-catalog-app-"));
 const named = (rs: Registration[], type: string, name: string) => rs.find((r) => r.type === type && r.name === name)!;
 const copyOf = (r: Registration, name: string): Registration => ({ ...JSON.parse(JSON.stringify(r)), name });
 /** An `okta.app.OAuthRedirectUri` on the first OIDC app, as a program could add one beside the app. */
@@ -218,6 +227,14 @@ const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
       { title: "a group only on the OIDC app", scenario: { stack: "prod", program: (rs) => void inputs(rs, T.groupAssignments, 1).groups.pop() } },
       { title: "a user only on the SCIM app", scenario: { stack: "dev", program: (rs) => void rs.splice(rs.indexOf(registration(rs, T.appUser, 0)), 1) } },
       {
+        title: "a group only on the OIDC app, beside the catalog app",
+        scenario: { stack: "prod", config: onCatalogApp, packConfig: CATALOG_PACK_CONFIG, program: (rs) => void (catalogAssignments(rs).find((r) => r.type === T.groupAssignments)!.inputs.groups as unknown[]).pop() },
+      },
+      {
+        title: "the catalog app's assignments gone: no SCIM app beside the connection",
+        scenario: { stack: "prod", config: onCatalogApp, packConfig: CATALOG_PACK_CONFIG, program: (rs) => void catalogAssignments(rs).forEach((r) => rs.splice(rs.indexOf(r), 1)) },
+      },
+      {
         title: "an Okta app beside a connection marked as a customer's org",
         scenario: { stack: "customers", program: (rs) => void rs.push({ ...copyOf(registration(rs, T.oidcApp), "okta-umbrella-okta-oidc-app"), parent: `${COMPONENT}::okta-umbrella` }) },
       },
@@ -227,6 +244,7 @@ const cases: Record<string, { violate: Case[]; nearMiss: Case[] }> = {
       },
     ],
     nearMiss: [
+      { title: "the catalog app (not declared, referenced by id) assigned like the log-in app", scenario: { stack: "prod", config: onCatalogApp, packConfig: CATALOG_PACK_CONFIG } },
       { title: "customers' connections without Okta apps, marked as such", scenario: { stack: "customers" } },
       { title: "the same groups in another order on one app", scenario: { stack: "prod", program: (rs) => void inputs(rs, T.groupAssignments, 1).groups.reverse() } },
     ],

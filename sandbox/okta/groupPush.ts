@@ -16,6 +16,10 @@ import { notFound, oktaError } from "./shapes";
 export interface ScimConnection {
   baseUrl: string;
   token: string;
+  /** To App → Deactivate Users is on: unassigning someone deactivates them (./deprovision.ts). */
+  deactivatesUsers?: boolean;
+  /** How Okta writes a user: PUT from a custom app, PATCH from a catalog app. */
+  writes?: "PUT" | "PATCH";
 }
 
 export interface GroupPushMapping {

@@ -6,6 +6,7 @@
 // schema). The JSON shapes live in shapes.ts, the routes in routes.ts.
 import { randomBytes } from "crypto";
 import type { GroupPushMapping, GroupPusher, ScimConnection } from "./groupPush";
+import type { DeprovisionAttempt, UserDeprovisioner } from "./deprovision";
 
 /** Okta ids: a three-letter prefix and 17 base62 characters ("0oa…", "00g…", "00u…"). */
 export function oktaId(prefix: string): string {
@@ -19,7 +20,11 @@ export interface OktaApp {
   /** "oidc_client" for OIDC apps; generated from the label for AUTO_LOGIN apps. */
   name: string;
   label: string;
-  signOnMode: "OPENID_CONNECT" | "AUTO_LOGIN";
+  /**
+   * SAML_2_0 stands in for the catalog app "(OAuth Bearer Token) Governance with SCIM 2.0", added in the
+   * console (addCatalogApp): its real sign-on mode is not in any public Okta source, and the stack never reads it.
+   */
+  signOnMode: "OPENID_CONNECT" | "AUTO_LOGIN" | "SAML_2_0";
   status: "ACTIVE" | "INACTIVE";
   created: string;
   lastUpdated: string;
@@ -125,6 +130,10 @@ export class OktaOrg {
   readonly scimConnections = new Map<string, ScimConnection>();
   /** Okta's pushes: set by the sandbox run to reach the Auth0 stand-in; without it nothing is pushed. */
   groupPusher?: GroupPusher;
+  /** Okta's deactivations on unassignment: set by the sandbox run (./deprovision.ts). */
+  userDeprovisioner?: UserDeprovisioner;
+  readonly deprovisions: Promise<void>[] = [];
+  readonly deprovisionAttempts: DeprovisionAttempt[] = [];
   /** Pushes started, so a check can wait for them (Okta pushes asynchronously). */
   readonly pushes: Promise<void>[] = [];
   /** Each mapping deleted and whether its target group was to go too (deleteTargetGroup). */
@@ -171,9 +180,14 @@ export class OktaOrg {
     return `${org}_${label.replace(/[^a-z0-9]/gi, "").toLowerCase()}_${this.appCounter}`;
   }
 
-  createApp(body: Record<string, unknown>, activate: boolean): OktaApp {
-    const signOnMode = body.signOnMode === "OPENID_CONNECT" ? "OPENID_CONNECT" : "AUTO_LOGIN";
-    const id = oktaId("0oa");
+  /** What an admin's Browse App Catalog → Add Integration makes (never the okta provider): active, with a given id. */
+  addCatalogApp(id: string, label: string): OktaApp {
+    return this.createApp({ signOnMode: "SAML_2_0", name: "sandbox_catalog_scim2_oauth_bearer", label, visibility: { hide: { iOS: true, web: true } } }, true, id);
+  }
+
+  createApp(body: Record<string, unknown>, activate: boolean, fixedId?: string): OktaApp {
+    const signOnMode = body.signOnMode === "OPENID_CONNECT" ? "OPENID_CONNECT" : body.signOnMode === "SAML_2_0" ? "SAML_2_0" : "AUTO_LOGIN";
+    const id = fixedId ?? oktaId("0oa");
     const label = String(body.label ?? "");
     const app: OktaApp = {
       id,

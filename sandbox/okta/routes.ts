@@ -8,6 +8,7 @@ import type { Route, StandInReply, StandInRequest } from "../http/router";
 import { issueServiceAppToken, orgForAnonymous, resolveOrg } from "./auth";
 import type { OktaApp, OktaOrg } from "./org";
 import { groupPushRoutes } from "./groupPush";
+import { unassigning } from "./deprovision";
 import { matchApps, matchGroups, SearchError, searchUsers } from "./search";
 import {
   accessPolicyJson,
@@ -126,7 +127,9 @@ const assignmentRoutes: Array<[string, string, Handler]> = [
   [
     "DELETE",
     "/api/v1/apps/{appId}/groups/{groupId}",
-    withApp((org, app, request) => (org.groupAssignments.get(app.id)!.delete(request.params.groupId) ? json(204) : notFound(request.params.groupId, "ApplicationGroupAssignment"))),
+    withApp((org, app, request) =>
+      unassigning(org, app.id, () => org.groupAssignments.get(app.id)!.delete(request.params.groupId)) ? json(204) : notFound(request.params.groupId, "ApplicationGroupAssignment"),
+    ),
   ],
   ["GET", "/api/v1/apps/{appId}/users", withApp((org, app) => json(200, [...org.appUsers.get(app.id)!].map(([uid, u]) => appUserJson(org, app.id, uid, u))))],
   [
@@ -169,7 +172,7 @@ const assignmentRoutes: Array<[string, string, Handler]> = [
   [
     "DELETE",
     "/api/v1/apps/{appId}/users/{userId}",
-    withApp((org, app, request) => (org.appUsers.get(app.id)!.delete(request.params.userId) ? json(204) : notFound(request.params.userId, "AppUser"))),
+    withApp((org, app, request) => (unassigning(org, app.id, () => org.appUsers.get(app.id)!.delete(request.params.userId)) ? json(204) : notFound(request.params.userId, "AppUser"))),
   ],
 ];
 

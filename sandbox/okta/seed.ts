@@ -6,7 +6,9 @@
 import type { OktaOrg } from "./org";
 
 export interface SeedApp {
-  kind: "oidc" | "autoLogin";
+  /** catalog: the catalog app an admin added (scimApp.kind catalog or movingTo), with the config's `id`. */
+  kind: "oidc" | "autoLogin" | "catalog";
+  id?: string;
   label: string;
   /** AUTO_LOGIN: the app's sign-on URL. */
   signOnUrl?: string;
@@ -48,7 +50,9 @@ export function applySeed(org: OktaOrg, seed: OktaSeed): SeededIds {
   }
   for (const a of seed.apps ?? []) {
     const app =
-      a.kind === "oidc"
+      a.kind === "catalog"
+        ? org.addCatalogApp(a.id ?? "", a.label)
+        : a.kind === "oidc"
         ? org.createApp(
             {
               signOnMode: "OPENID_CONNECT",

@@ -120,8 +120,9 @@ export async function mockedRegistrations(config: StackConfig, stack: string): P
   return (await runProgram(harnessConfig(config), { stack })).registrations;
 }
 
-/** The SCIM (AUTO_LOGIN) app a connection declared at the Okta stand-in, found by its label. */
+/** The app that carries a connection's provisioning at the Okta stand-in: the catalog app's id, or the AUTO_LOGIN app by its label. */
 export function scimAppId(ctx: Context, connection: ConnectionSettings, orgDomain: string): string | undefined {
   const org = ctx.standIns.okta.org(orgDomain);
+  if (connection.scimApp?.kind === "catalog") return connection.scimApp.appId;
   return [...org.apps.values()].find((a) => a.signOnMode === "AUTO_LOGIN" && a.label === connection.scimApp?.label)?.id;
 }

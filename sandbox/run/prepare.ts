@@ -66,7 +66,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
   const seeds = lookupSeeds(setup.fileConfig, credentials);
   for (const [domain, seed] of Object.entries(setup.extraSeeds ?? {})) {
     const existing = seeds.get(domain.toLowerCase()) ?? {};
-    seeds.set(domain.toLowerCase(), { groups: [...(existing.groups ?? []), ...(seed.groups ?? [])], users: [...(existing.users ?? []), ...(seed.users ?? [])], apps: seed.apps });
+    seeds.set(domain.toLowerCase(), { groups: [...(existing.groups ?? []), ...(seed.groups ?? [])], users: [...(existing.users ?? []), ...(seed.users ?? [])], apps: [...(existing.apps ?? []), ...(seed.apps ?? [])] });
   }
   const standIns = await startStandIns(credentials, dir, seeds, setup.rateLimit, setup.faults);
   const close = async (keep = false) => {

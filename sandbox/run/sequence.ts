@@ -2,6 +2,7 @@
 // file and one entry here. A step with `always` runs even after an earlier step failed (clean-up).
 import type { Step } from "./context";
 import { adoptStep } from "./steps/adopt";
+import { catalogMoveStep } from "./steps/catalogMove";
 import { configEditStep } from "./steps/configEdit";
 import { decommissionStepOne, decommissionStepTwo, deleteWithTokensOrder, protectedRemovalRefused } from "./steps/decommission";
 import { firstUp, noChangePreview, noChangeRefresh } from "./steps/firstDeployment";
@@ -26,6 +27,7 @@ export const SANDBOX_STEPS: readonly Step[] = [
   { name: "token deleted out of band is gone on refresh", run: tokenGoneStep },
   { name: "no secret in plain text in the exported state", run: noPlainSecretStep },
   { name: "npm run verify -- --write", run: verifyStep },
+  { name: "custom → catalog app move: change 1 assigns the catalog app, change 2 deletes the old token before the custom app's assignments; connection and users kept, verify passes", run: catalogMoveStep },
   { name: "group push: a group-scoped token pasted, then two groups pushed to Auth0, verify --groups; removing one keeps its Auth0 group", run: groupPushStep },
   { name: "group lookups: a prefix match is refused, a console-only group shows as a removal in preview --refresh", run: groupLookupsStep },
   { name: "phase rollback: consoleStepsDone false forgets the mapping and attributes, true adopts them again", run: phaseRollbackStep },

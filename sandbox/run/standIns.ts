@@ -51,6 +51,10 @@ export function lookupSeeds(config: Record<string, unknown>, credentials: StackC
       const login = u.login ?? `user-${u.id}@sandbox.example`;
       if (!seed.users!.some((x) => x.login === login)) seed.users!.push({ login, ...(u.id ? { id: u.id } : {}) });
     }
+    // The catalog app is added by an admin before the stack references it (docs/catalog-app.md).
+    const app = (c.scimApp ?? {}) as { kind?: string; appId?: string; label?: string; movingTo?: { appId?: string } };
+    const catalogId = app.kind === "catalog" ? app.appId : app.movingTo?.appId;
+    if (catalogId) (seed.apps ??= []).push({ kind: "catalog", id: catalogId, label: app.kind === "catalog" ? (app.label ?? "") : "Governance with SCIM 2.0" });
   }
   return seeds;
 }

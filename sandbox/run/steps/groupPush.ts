@@ -5,7 +5,7 @@
 // Auth0 stand-in. verify --write --groups passes with the stack's newest token; the next preview is
 // clean; removing one group unlinks its push and keeps its Auth0 group. The config is restored last.
 import { GROUP_PUSH_SCOPES } from "../../../components/decisions/groupPush";
-import { OKTA_REQUIRED_SCIM_TOKEN_SCOPES } from "../../../components/decisions/tokenScopes";
+import { REQUIRED_SCOPES_BY_KIND, scimAppKind } from "../../../components/decisions/scimAppKind";
 import { excerpt } from "../commands";
 import { connectionsOf, failed, passed, pulumi, readStackConfig, scimAppId, writeStackConfig, type Context, type StackConfig } from "../context";
 import { auth0GroupPusher } from "../groupPusher";
@@ -50,7 +50,7 @@ export async function groupPushStep(ctx: Context, name: string): Promise<StepRes
     // Change 1: the rotation to a token with the group scopes.
     edit((c) => {
       const tokens = (c.scim?.tokens as Array<Record<string, unknown>> | undefined) ?? [{ generation: "initial" }];
-      c.scim = { ...(c.scim ?? {}), tokens: [...tokens.slice(-1), { generation: GENERATION, lifetimeSeconds: 7776000, scopes: [...OKTA_REQUIRED_SCIM_TOKEN_SCOPES, ...GROUP_PUSH_SCOPES] }] };
+      c.scim = { ...(c.scim ?? {}), tokens: [...tokens.slice(-1), { generation: GENERATION, lifetimeSeconds: 7776000, scopes: [...REQUIRED_SCOPES_BY_KIND[scimAppKind(c.scimApp ?? {})], ...GROUP_PUSH_SCOPES] }] };
     });
     const rotated = await pulumi(ctx, ["up", "--yes", "--skip-preview"]);
     if (rotated.code !== 0) return failed(name, `the rotation to a group-scoped token failed: ${excerpt(rotated)}`);

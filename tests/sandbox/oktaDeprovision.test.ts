@@ -4,7 +4,7 @@
 import { RequestLog } from "../../sandbox/log/requestLog";
 import { startOktaStandIn, type OktaStandIn } from "../../sandbox/okta/server";
 import { auth0UserDeprovisioner } from "../../sandbox/run/userDeprovisioner";
-import { DOMAIN, startHarness, type Harness } from "./standInHarness";
+import { DOMAIN, scimSender, startHarness, type Harness } from "./standInHarness";
 
 const ACME = "acme.okta.com";
 const API_TOKEN = "00sandbox-acme-api-token";
@@ -23,14 +23,7 @@ afterEach(() => standIn.close());
 
 const call = (method: string, path: string) => fetch(`${standIn.httpUrl}${path}`, { method, headers: ssws }).then((r) => r.status);
 
-const sender = (connectionId: string, token: string, method: string, path: string, body?: Record<string, unknown>) =>
-  h
-    .fetch(`https://${DOMAIN}/scim/v2/connections/${connectionId}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/scim+json", accept: "application/scim+json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    .then(async (r) => ({ status: r.status, body: await r.text() }));
+const sender = (...request: Parameters<ReturnType<typeof scimSender>>) => scimSender(h)(...request);
 
 /** An Auth0 connection holding Ann (active), and an Okta app that provisions her through Engineering. */
 async function world(name: string, writes: "PUT" | "PATCH") {

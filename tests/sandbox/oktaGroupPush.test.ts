@@ -4,7 +4,7 @@ import { RequestLog } from "../../sandbox/log/requestLog";
 import { startOktaStandIn, type OktaStandIn } from "../../sandbox/okta/server";
 import type { PushedGroup } from "../../sandbox/okta/groupPush";
 import { auth0GroupPusher } from "../../sandbox/run/groupPusher";
-import { DOMAIN, startHarness, type Harness } from "./standInHarness";
+import { DOMAIN, scimSender, startHarness, type Harness } from "./standInHarness";
 
 const ACME = "acme.okta.com";
 const API_TOKEN = "00sandbox-acme-api-token";
@@ -80,14 +80,7 @@ describe("Okta's push to the Auth0 stand-in", () => {
   });
   afterAll(() => h.close());
 
-  const sender = (connectionId: string, token: string, method: string, path: string, body?: Record<string, unknown>) =>
-    h
-      .fetch(`https://${DOMAIN}/scim/v2/connections/${connectionId}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/scim+json", accept: "application/scim+json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      .then(async (r) => ({ status: r.status, body: await r.text() }));
+  const sender = (...request: Parameters<ReturnType<typeof scimSender>>) => scimSender(h)(...request);
 
   function seeded(name: string, scopes: string[]) {
     const tenant = h.standIn.tenant(DOMAIN);

@@ -49,3 +49,15 @@ export async function startHarness(options: { rateLimit?: ManagementApiPlanName 
     },
   };
 }
+
+/** Okta's SCIM requests to the Auth0 stand-in through the harness (a ScimSender of sandbox/run/groupPusher.ts). */
+export function scimSender(h: Harness) {
+  return (connectionId: string, token: string, method: string, path: string, body?: Record<string, unknown>) =>
+    h
+      .fetch(`https://${DOMAIN}/scim/v2/connections/${connectionId}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/scim+json", accept: "application/scim+json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      .then(async (r) => ({ status: r.status, body: await r.text() }));
+}

@@ -421,15 +421,19 @@ export function nextPatch(version: string): string {
 }
 
 /**
- * What an upgrade's preview does to the SCIM tokens: the op of each token it lists (`preview --json`
- * leaves unchanged resources out, so none listed means all kept), and the problem if one would be
- * replaced or deleted (a new token Okta does not have: provisioning would stop). Pure.
+ * What a package upgrade's preview would change (`preview --json` lists changing steps only). The one
+ * change allowed is the package's default provider of the new version replacing the old one; a token
+ * may show an update, nothing may be created, replaced or deleted, and nothing else may change (a
+ * replaced token is one Okta does not have, a replaced connection loses its users). `ops` lists the
+ * tokens' steps for the report. Pure.
  */
-export function upgradeTokenProblems(steps: readonly PreviewStep[], tokenType: string): { ops: string[]; problems: string[] } {
-  const tokens = steps.filter((s) => s.urn.includes(`$${tokenType}::`) || s.urn.includes(`::${tokenType}::`));
-  const ops = tokens.map((s) => `${s.op} ${s.urn.split("::").pop()}`);
-  const bad = tokens.filter((s) => !["same", "update"].includes(s.op));
-  return { ops, problems: bad.length ? [`a package upgrade would ${bad.map((s) => `${s.op} ${s.urn.split("::").pop()}`).join(", ")}`] : [] };
+export function upgradeProblems(steps: readonly PreviewStep[], tokenType: string, pkg: string): { ops: string[]; problems: string[] } {
+  const isToken = (s: PreviewStep) => s.urn.includes(`$${tokenType}::`) || s.urn.includes(`::${tokenType}::`);
+  const isPackageDefaultProvider = (s: PreviewStep) => s.urn.includes(`::pulumi:providers:${pkg}::default_`);
+  const changing = steps.filter((s) => !s.urn.includes("::pulumi:pulumi:Stack::") && !["same", "read", "refresh"].includes(s.op));
+  const bad = changing.filter((s) => !isPackageDefaultProvider(s) && !(isToken(s) && s.op === "update"));
+  const label = (s: PreviewStep) => `${s.op} ${s.urn.split("::").pop()}`;
+  return { ops: steps.filter(isToken).map(label), problems: bad.length ? [`a package upgrade would ${bad.map(label).join(", ")}`] : [] };
 }
 
 /** The default provider of `version` of the package, as a resource's `provider` reference names it. Pure. */

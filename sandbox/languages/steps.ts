@@ -1,5 +1,6 @@
 // The steps of a language program run, in order (sandbox/languages/program.ts): each returns the detail
 // of its line or throws a StepFailure.
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -17,7 +18,7 @@ import {
   yamlProjectFile,
   SEEDED_POLICY,
   nextPatch,
-  upgradeTokenProblems,
+  upgradeProblems,
   isDefaultProviderOf,
   PACKAGE_NAME,
   reportedOnTypes,
@@ -146,6 +147,7 @@ async function policyPackClean(run: Run): Promise<string> {
 async function policyPackSeeded(run: Run): Promise<string> {
   // As the language's program reads a list (a JSON string for Go, a typed list for YAML).
   for (const args of tokenScopesConfigArgs(run.names.language, SEEDED_TOKEN_SCOPES)) await pulumiOk(run, args);
+  let stepFailed = true;
   try {
     const result = await pulumi(run, packArgs());
     const output = `${result.stdout}\n${result.stderr}`;
@@ -154,9 +156,13 @@ async function policyPackSeeded(run: Run): Promise<string> {
     const on = reportedOnTypes(output, SEEDED_POLICY);
     if (!on.includes(HOSTED_SCIM_TOKEN_TYPE)) problems.push(`${SEEDED_POLICY} was reported on ${on.join(", ") || "no resource"}, not on a ${HOSTED_SCIM_TOKEN_TYPE}`);
     if (problems.length) throw new StepFailure(problems.join("; "), result);
+    stepFailed = false;
     return `tokenScopes ${SEEDED_TOKEN_SCOPES.join(" ")}: the preview failed with mandatory ${SEEDED_POLICY} only, on ${HOSTED_SCIM_TOKEN_TYPE}`;
   } finally {
-    await pulumiOk(run, ["config", "rm", "tokenScopes"]);
+    // A failing clean-up must not hide the step's own failure: report it only when the step passed.
+    await pulumiOk(run, ["config", "rm", "tokenScopes"]).catch((error: unknown) => {
+      if (!stepFailed) throw error;
+    });
   }
 }
 
@@ -214,13 +220,18 @@ async function noChangePreview(run: Run): Promise<string> {
 }
 
 /**
- * A copy of this package at the next patch version (node_modules linked, not copied), as a user's
+ * A copy of this package's files (`git ls-files`) at the next patch version (node_modules linked), as a user's
  * `packages:` would point at a new release. A copy, not links: the plugin reads the version from the
  * package.json beside pulumiPlugin.ts, and Node.js resolves a linked file to its real directory.
  */
 function nextReleaseOf(packageDir: string, into: string): string {
-  const skip = new Set([".git", "node_modules", "dist", "sdk"]);
-  fs.cpSync(packageDir, into, { recursive: true, filter: (src) => !skip.has(path.basename(src)) });
+  // The package's own files, tracked or new but not ignored: no build output, generated SDK or module.
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: packageDir, encoding: "utf8" }).split("\0").filter(Boolean);
+  for (const file of files) {
+    if (!fs.existsSync(path.join(packageDir, file))) continue;
+    fs.mkdirSync(path.dirname(path.join(into, file)), { recursive: true });
+    fs.copyFileSync(path.join(packageDir, file), path.join(into, file));
+  }
   fs.symlinkSync(path.join(packageDir, "node_modules"), path.join(into, "node_modules"));
   const manifest = JSON.parse(fs.readFileSync(path.join(into, "package.json"), "utf8")) as { version: string };
   manifest.version = nextPatch(manifest.version);
@@ -237,9 +248,10 @@ async function packageUpgrade(run: Run): Promise<string> {
   const before = tokenIds();
   fs.writeFileSync(path.join(run.project!, "Pulumi.yaml"), yamlProjectFile(fs.readFileSync(YAML_TEMPLATE, "utf8"), next));
   const preview = await pulumiOk(run, ["preview", "--json"]);
-  const { ops, problems } = upgradeTokenProblems((JSON.parse(preview.stdout) as { steps?: PreviewStep[] }).steps ?? [], HOSTED_SCIM_TOKEN_TYPE);
+  const { ops, problems } = upgradeProblems((JSON.parse(preview.stdout) as { steps?: PreviewStep[] }).steps ?? [], HOSTED_SCIM_TOKEN_TYPE, PACKAGE_NAME);
   if (problems.length) throw new StepFailure(problems.join("; "), preview);
   await pulumiOk(run, ["up", "--yes", "--skip-preview"]);
+  await pulumiOk(run, ["preview", "--expect-no-changes"]);
   const after = tokenIds();
   if (after.join() !== before.join()) throw new StepFailure(`the upgrade's up changed the Auth0 tokens: ${before.length} before, ${after.length} after, not the same ones`);
   // The tokens did move to the new release's provider: the check above saw a real upgrade.

@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { runLanguageProgram } from "../../sandbox/languages/program";
+import { STEPS } from "../../sandbox/languages/steps";
 import { redact } from "../../sandbox/run/commands";
 import {
   assignmentProblems,
@@ -17,9 +18,10 @@ import {
   packPreviewProblems,
   reportedOnTypes,
   nextPatch,
-  upgradeTokenProblems,
+  upgradeProblems,
   isDefaultProviderOf,
   YAML_ONLY_STEPS,
+  GO_ONLY_STEPS,
   SEEDED_POLICY,
   plaintextInStateProblems,
   leftoverProblems,
@@ -305,12 +307,16 @@ describe("--language yaml", () => {
     expect(reportedOnTypes(output, "absent")).toEqual([]);
   });
 
-  it("judges a package upgrade's preview: kept or updated tokens pass, a replaced or deleted one fails", () => {
-    const urn = (op: string, name: string) => ({ op, urn: `urn:pulumi:yaml::p::oktaScim:index:OktaAuth0ScimIntegration$oktaScim:index:ScimToken::${name}` });
-    expect(upgradeTokenProblems([], "oktaScim:index:ScimToken")).toEqual({ ops: [], problems: [] });
-    expect(upgradeTokenProblems([urn("update", "t1")], "oktaScim:index:ScimToken").problems).toEqual([]);
-    expect(upgradeTokenProblems([urn("replace", "t1"), urn("same", "t2")], "oktaScim:index:ScimToken").problems).toEqual(["a package upgrade would replace t1"]);
-    expect(upgradeTokenProblems([urn("delete", "t1")], "oktaScim:index:ScimToken").problems).toEqual(["a package upgrade would delete t1"]);
+  it("judges a package upgrade's preview: only the package's default providers change and tokens may update; anything else fails", () => {
+    const urn = (op: string, name: string, type = "oktaScim:index:OktaAuth0ScimIntegration$oktaScim:index:ScimToken") => ({ op, urn: `urn:pulumi:yaml::p::${type}::${name}` });
+    const judge = (steps: ReturnType<typeof urn>[]) => upgradeProblems(steps, "oktaScim:index:ScimToken", "oktaScim");
+    expect(judge([])).toEqual({ ops: [], problems: [] });
+    expect(judge([urn("update", "t1"), urn("create", "default_0_1_1", "pulumi:providers:oktaScim"), urn("delete", "default_0_1_0", "pulumi:providers:oktaScim")])).toEqual({ ops: ["update t1"], problems: [] });
+    expect(judge([urn("replace", "t1"), urn("same", "t2")]).problems).toEqual(["a package upgrade would replace t1"]);
+    expect(judge([urn("delete", "t1")]).problems).toEqual(["a package upgrade would delete t1"]);
+    expect(judge([urn("replace", "c-auth0-connection", "oktaScim:index:OktaAuth0ScimIntegration$auth0:index/connection:Connection")]).problems).toEqual(["a package upgrade would replace c-auth0-connection"]);
+    expect(judge([urn("update", "c-okta-scim-app", "okta:app/autoLogin:AutoLogin")]).problems).toEqual(["a package upgrade would update c-okta-scim-app"]);
+    expect(judge([urn("create", "default_7_0_0", "pulumi:providers:okta")]).problems).toEqual(["a package upgrade would create default_7_0_0"]);
   });
 
   it("names the next patch release and recognises the package's default provider of a version", () => {
@@ -321,6 +327,11 @@ describe("--language yaml", () => {
     expect(isDefaultProviderOf(ref, "oktaScim", "0.1.1")).toBe(true);
     expect(isDefaultProviderOf(ref, "oktaScim", "0.1.0")).toBe(false);
     expect(isDefaultProviderOf(undefined, "oktaScim", "0.1.1")).toBe(false);
+  });
+
+  it("names only steps that exist as one language's own steps", () => {
+    const names = STEPS.map((s) => s.name);
+    for (const only of [...GO_ONLY_STEPS, ...YAML_ONLY_STEPS]) expect(names).toContain(only);
   });
 
   it("runs the package upgrade for YAML only (a Go upgrade also regenerates its SDK)", () => {

@@ -33,6 +33,14 @@ export function childNames(key: string) {
      */
     catalogGroupAssignments: n("okta-catalog-app-groups"),
     catalogUser: (userKey: string) => n(`okta-catalog-app-user-${userKey}`),
+    /**
+     * Phase 2 on the catalog app: names of their own too. The okta provider updates a profile
+     * mapping's targetId in place but keeps the old mapping's id, which the next refresh no longer
+     * finds (seen in the sandbox's move); a new name makes the move's end a create and a delete.
+     */
+    catalogProfileMapping: n("okta-catalog-profile-mapping"),
+    catalogCustomAttribute: (index: string) => n(`okta-catalog-attr-${index}`),
+    catalogPushGroup: (groupId: string) => n(`okta-catalog-push-group-${groupId}`),
     profileMapping: n("okta-scim-profile-mapping"),
     customAttribute: (index: string) => n(`okta-scim-attr-${index}`),
     /** One Group Push per pushed group, named by its Okta group id (stable across renames and reference forms). */

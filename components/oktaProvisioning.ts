@@ -25,6 +25,7 @@ import * as okta from "@pulumi/okta";
 import type { ConnectionConfig } from "../config/schema";
 import { oktaToAppMappings } from "./decisions/oktaProfileMappings";
 import { child } from "./naming";
+import { scimAppKind } from "./decisions/scimAppKind";
 import { defaultUserTypeLookup } from "./oktaDirectory";
 
 export interface OktaProvisioningArgs {
@@ -45,13 +46,15 @@ export interface OktaProvisioningArgs {
 export function declareOktaProvisioning(args: OktaProvisioningArgs) {
   const { connection: c, provider, parent } = args;
   const base = { provider, parent };
+  // Phase 2 follows the app it is declared for (a custom app until a move to the catalog app ends).
+  const catalog = scimAppKind(c.scimApp) === "catalog";
 
   // One after another: each property is a write of the app's whole user schema, and Okta's schema API
   // has dropped one of two concurrent writes. dependsOn is no input, so the chain replaces nothing.
   const customAttributes: okta.AppUserSchemaProperty[] = [];
   for (const a of c.customAttributes) {
     const previous = customAttributes[customAttributes.length - 1];
-    const attribute = child(c, { ...base, retainOnDelete: true, ...(previous ? { dependsOn: [previous] } : {}) }, (n) => n.customAttribute(a.index));
+    const attribute = child(c, { ...base, retainOnDelete: true, ...(previous ? { dependsOn: [previous] } : {}) }, (n) => (catalog ? n.catalogCustomAttribute(a.index) : n.customAttribute(a.index)));
     const property = new okta.AppUserSchemaProperty(
       attribute.name,
       {
@@ -72,7 +75,7 @@ export function declareOktaProvisioning(args: OktaProvisioningArgs) {
   const apiProvisioning = declareProvisioningApi(args);
 
   const sourceId = args.defaultUserTypeId ?? defaultUserTypeLookup(provider).apply((t) => t.id as string);
-  const mapping = child(c, { ...base, retainOnDelete: true, dependsOn: [...customAttributes, ...apiProvisioning] }, (n) => n.profileMapping);
+  const mapping = child(c, { ...base, retainOnDelete: true, dependsOn: [...customAttributes, ...apiProvisioning] }, (n) => (catalog ? n.catalogProfileMapping : n.profileMapping));
   const profileMapping = new okta.profile.Mapping(
     mapping.name,
     {
@@ -90,7 +93,7 @@ export function declareOktaProvisioning(args: OktaProvisioningArgs) {
 
   // After the mapping: a group's members are pushed as the users the mapping shapes.
   const pushGroups = args.pushedGroupIds.map((groupId) => {
-    const push = child(c, { ...base, dependsOn: [profileMapping, ...args.pushesBefore] }, (n) => n.pushGroup(groupId));
+    const push = child(c, { ...base, dependsOn: [profileMapping, ...args.pushesBefore] }, (n) => (catalog ? n.catalogPushGroup(groupId) : n.pushGroup(groupId)));
     return new okta.PushGroup(push.name, { appId: args.scimAppId, sourceGroupId: groupId, status: "ACTIVE", deleteTargetGroupOnDestroy: false }, push.opts);
   });
 

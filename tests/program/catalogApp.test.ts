@@ -51,6 +51,8 @@ describe("a connection on the catalog app", () => {
 
   test("phase 2 maps to the catalog app, and the outputs name it and its kind", () => {
     expect(single(run, T.profileMapping, "okta-acme").inputs.targetId).toBe(CATALOG_APP_ID);
+    // Its own name: the provider would update targetId in place and keep the old mapping's id.
+    expect(single(run, T.profileMapping, "okta-acme").name).toBe("okta-acme-okta-catalog-profile-mapping");
     expect(run.resolved["okta-acme"]).toMatchObject({ scimAppId: CATALOG_APP_ID, scimAppKind: "catalog" });
     expect(run.resolved["okta-globex"]).not.toHaveProperty("scimAppKind");
   });

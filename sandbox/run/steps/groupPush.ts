@@ -78,10 +78,15 @@ export async function groupPushStep(ctx: Context, name: string): Promise<StepRes
     const broken = mappings.filter((m) => m.status !== "ACTIVE" || !m.lastPush);
     if (mappings.length !== 2 || broken.length > 0) return failed(name, `Okta holds ${mappings.length} push mapping(s); not pushed: ${broken.map((m) => `${m.targetGroupName} ${m.status} ${m.errorSummary ?? ""}`).join("; ")}`);
     const groups = tenant.groupsOf(connection.id);
+    // Each pushed group holds exactly the Auth0 users of its Okta members (ours, and any an earlier
+    // step provisioned into the same group), and ours among them.
     const wrong = groupNames.filter((g, i) => {
       const found = groups.find((x) => x.displayName === g);
+      const oktaGroup = [...org.groups.values()].find((x) => x.name === g)!;
+      const logins = new Set([...org.users.values()].filter((u) => u.groupIds.includes(oktaGroup.id)).map((u) => u.login));
+      const expected = tenant.usersOf(connection.id).filter((u) => logins.has((u.resource as { userName?: string }).userName ?? "")).map((u) => u.id).sort();
       const user = tenant.usersOf(connection.id).find((u) => (u.resource as { userName?: string }).userName === members[i].login);
-      return !found || !user || found.members.length !== 1 || found.members[0].value !== user.id;
+      return !found || !user || !expected.includes(user.id) || found.members.map((m) => m.value).sort().join() !== expected.join();
     });
     if (wrong.length > 0) return failed(name, `Auth0 lacks the pushed group, or its member, for ${wrong.join(", ")}`);
     const verified = await runVerify(ctx, ["--connection", picked.name, "--write", "--groups"]);

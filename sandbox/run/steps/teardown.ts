@@ -25,8 +25,14 @@ export async function teardownStep(ctx: Context, name: string): Promise<StepResu
   const destroy = await pulumi(ctx, ["destroy", "--yes", "--skip-preview"]);
   if (destroy.code !== 0) return failed(name, `destroy failed: ${excerpt(destroy)}`);
   const census = tenant.census();
-  const apps = ctx.standIns.okta.domains.reduce((n, d) => n + ctx.standIns.okta.org(d).apps.size, 0);
-  if (census.connections + census.tokens + apps > 0) return failed(name, `left behind: ${census.connections} connection(s), ${census.tokens} token(s), ${apps} Okta app(s)`);
+  // A catalog app is an admin's (docs/catalog-app.md): the stack never deletes it, but must unassign everyone.
+  const orgs = ctx.standIns.okta.domains.map((d) => ctx.standIns.okta.org(d));
+  const catalogApps = orgs.flatMap((org) => [...org.apps.values()].filter((a) => a.signOnMode === "SAML_2_0").map((a) => ({ org, a })));
+  const apps = orgs.reduce((n, org) => n + org.apps.size, 0) - catalogApps.length;
+  const stillAssigned = catalogApps.filter(({ org, a }) => (org.groupAssignments.get(a.id)?.size ?? 0) + (org.appUsers.get(a.id)?.size ?? 0) > 0).length;
+  if (census.connections + census.tokens + apps + stillAssigned > 0) {
+    return failed(name, `left behind: ${census.connections} connection(s), ${census.tokens} token(s), ${apps} Okta app(s), ${stillAssigned} catalog app(s) still assigned`);
+  }
   if (tokensAfterStepOne > 0) return failed(name, `step 1 on every connection left ${tokensAfterStepOne} SCIM token(s); destroy then removed them`);
   return passed(name, `decommission: true on ${connectionsOf(config).length} connection(s) (0 tokens left), then destroy: both stand-ins empty`);
 }

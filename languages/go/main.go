@@ -42,6 +42,8 @@ func main() {
 			group = "Engineering"
 		}
 		baseURL := oktaBaseURL(cfg)
+		// Optional in the schema since scimApp.kind (a catalog app has none); the custom app needs it.
+		scimAppURL := "https://" + auth0Domain
 		lifetime := 7776000.0
 		// Optional: the token's scopes, a JSON list (default: the three Okta uses, get/post/put:users).
 		var scopes []oktaScim.ScimTokenScope
@@ -55,7 +57,7 @@ func main() {
 			Okta:    oktaScim.OktaOrgArgs{OrgName: oktaOrgName, BaseUrl: &baseURL},
 			Name:    "go-workforce",
 			OidcApp: oktaScim.OktaOidcAppArgs{Label: "Auth0 (log-in, Go)"},
-			ScimApp: oktaScim.OktaScimAppArgs{Label: "Auth0 (provisioning, Go)", Url: "https://" + auth0Domain},
+			ScimApp: oktaScim.OktaScimAppArgs{Label: "Auth0 (provisioning, Go)", Url: &scimAppURL},
 			// By name and by login: the component looks them up in Okta, and refuses a near miss.
 			Groups: []oktaScim.OktaGroupRefArgs{{Name: &group}},
 			Users:  []oktaScim.OktaUserRefArgs{{Login: &login}},

@@ -66,8 +66,9 @@ export function configEdit(deployed: Config): ConfigEdit {
     const scim = (first.scim ??= {});
     const tokens = (scim.tokens as Array<Record<string, unknown>> | undefined) ?? [{ generation: "initial" }];
     if (tokens.length < MAX_GENERATIONS) {
-      const lifetime = tokens[tokens.length - 1]?.lifetimeSeconds;
-      scim.tokens = [...tokens, { generation: SANDBOX_GENERATION, ...(lifetime === undefined ? {} : { lifetimeSeconds: lifetime }) }];
+      // The rotation keeps the newest generation's lifetime and scopes (a catalog app's carry patch:users).
+      const { lifetimeSeconds: lifetime, scopes } = tokens[tokens.length - 1] ?? {};
+      scim.tokens = [...tokens, { generation: SANDBOX_GENERATION, ...(lifetime === undefined ? {} : { lifetimeSeconds: lifetime }), ...(scopes === undefined ? {} : { scopes }) }];
       changes.push(`${first.name}: token generation "${SANDBOX_GENERATION}" added`);
     } else {
       changes.push(`${first.name}: already two token generations, none added (Auth0 keeps two)`);

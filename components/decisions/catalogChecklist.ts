@@ -11,10 +11,8 @@ import {
 } from "./oktaConsoleFacts";
 import { CATALOG_SCIM_APP_DISPLAY_NAME } from "./scimAppKind";
 import { OKTA_ADMIN_APPS_PATH, oktaAdminConsoleUrl } from "./urls";
-import type { ChecklistInput, ChecklistStep } from "./consoleChecklist";
-
-/** The command that prints a SCIM token (never the token itself). */
-const tokenCommand = (stackName: string, outputName: string) => `pulumi stack output ${outputName} --show-secrets --stack ${stackName}`;
+// A cycle with ./consoleChecklist, safe: neither module calls the other while loading.
+import { tokenCommand, type ChecklistInput, type ChecklistStep } from "./consoleChecklist";
 
 /** The admin console's app list: where the admin opens the catalog app by its label. */
 export function catalogAppLink(input: Pick<ChecklistInput, "oktaOrgName" | "oktaBaseUrl">): string {
